@@ -1,0 +1,78 @@
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { composeKuulo, type Kuulo } from './composition.ts';
+import type { Logger } from './logger.ts';
+import { hasAnyUnits, seedDemo } from './modules/demo/index.ts';
+import type { HttpApp } from './http/app.ts';
+
+export interface Started {
+  kuulo: Kuulo;
+  app: HttpApp;
+  /** The address the server listens on, e.g. http://127.0.0.1:3000. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function openConfiguredDatabase(config: Config, logger: Logger): Promise<Database> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onIdleError: (error) => logger.warn({ err: error }, 'idle PostgreSQL connection closed'),
+  });
+  const { applied } = await migrate(database, (name) =>
+    logger.info({ migration: name }, 'migration applied'),
+  );
+  logger.info({ engine: database.engine, applied: applied.length }, 'database ready');
+  return database;
+}
+
+/** Built-in surveys always; demo data only on a first start without any organisation. */
+export async function prepareData(kuulo: Kuulo, logger: Logger): Promise<void> {
+  await kuulo.surveys.service.ensureBuiltInSurveys();
+  if (!kuulo.config.seedDemo || (await hasAnyUnits(kuulo.database.db))) return;
+  logger.info('first start without data: seeding the demo organisation and responses');
+  let lastStage = '';
+  const result = await seedDemo({
+    db: kuulo.database.db,
+    organisation: kuulo.organisation.service,
+    surveys: kuulo.surveys.service,
+    links: kuulo.webSurvey.links,
+    responses: kuulo.config.demoResponses,
+    onProgress: (stage, done, total) => {
+      if (stage !== lastStage || done === total) logger.info({ stage, done, total }, 'demo data');
+      lastStage = stage;
+    },
+  });
+  logger.info(result, 'demo data ready');
+}
+
+export async function startServer(config: Config, logger: Logger): Promise<Started> {
+  const database = await openConfiguredDatabase(config, logger);
+  try {
+    const kuulo = composeKuulo(config, database, logger);
+    await prepareData(kuulo, logger);
+    const app = await kuulo.http();
+    await app.listen({ port: config.port, host: config.host });
+    if (config.runJobs) kuulo.jobs.start();
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://127.0.0.1:${port}`;
+    logger.info({ url, engine: database.engine }, 'Kuulo is serving');
+    let stopping: Promise<void> | undefined;
+    return {
+      kuulo,
+      app,
+      url,
+      stop: () =>
+        (stopping ??= (async () => {
+          await app.close();
+          await kuulo.stop();
+          await database.close();
+        })()),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
