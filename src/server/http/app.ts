@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
@@ -35,7 +35,8 @@ export async function buildHttpApp(options: HttpOptions): Promise<HttpApp> {
     loggerInstance: options.logger,
     trustProxy: options.trustProxy,
     bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
-    disableRequestLogging: true,
+    // Per-request logs would dominate at intake rates; errors are logged by http/errors.ts with request ids.
+    logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
   };
   const app = Fastify(serverOptions).withTypeProvider<TypeBoxTypeProvider>();
