@@ -1,5 +1,7 @@
 // Staff: local accounts, password hashing, sessions, CSRF, login rate limit, and roles scoped to an
 // organisation subtree. Every staff feature asks StaffAuth who the user is and whether they may act on a unit.
+// Owns staff_users, staff_role_assignments, staff_sessions, login_attempts. Must not read feedback or the tree
+// (callers pass a unit's ancestor ids). docs/security.md describes the design.
 import type { Kysely } from 'kysely';
 import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { DB } from '../../db/schema.ts';
@@ -37,21 +39,45 @@ export interface StaffAuth {
   /**
    * preHandler: 401 (API) or a redirect to /staff/login (pages) without a session; 403 without one of the roles
    * anywhere in the tree. State-changing methods also require a valid CSRF token (form field _csrf or header
-   * x-csrf-token).
+   * x-csrf-token; a form's body schema must allow `_csrf`) and reject a cross-site Origin: 403 `csrf_failed`.
+   * Use it as `preValidation` to run these checks before the body schema, or as `preHandler`.
    */
   requireStaff(options?: { roles?: StaffRole[] }): preHandlerAsyncHookHandler;
   /** True when one of the principal's roles in `roles` is global or assigned at one of the unit's ancestors. */
   hasRoleFor(principal: StaffPrincipal, roles: StaffRole[], unitAncestorIds: readonly string[]): boolean;
 }
 
+export interface StaffUserView {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: 'fi' | 'sv' | 'en';
+  disabled: boolean;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+  roles: RoleAssignment[];
+}
+
 export interface StaffService {
+  /**
+   * Validates the e-mail, name, password policy and roles; a taken e-mail (any letter case) is ConflictError
+   * `email_taken`, an unknown unit ValidationError `unknown_unit`. Audited as staff.user_created.
+   */
   createUser(input: {
     email: string;
     displayName: string;
     password: string;
     locale?: 'fi' | 'sv' | 'en';
     roles: RoleAssignment[];
+    actorId?: string | null;
   }): Promise<{ id: string }>;
+  listUsers(): Promise<StaffUserView[]>;
+  /** Idempotent: adding a role the user already has changes nothing. */
+  addRole(input: { userId: string; assignment: RoleAssignment; actorId: string | null }): Promise<void>;
+  /** Refuses (ConflictError `last_admin`) to remove the last active global admin. */
+  removeRole(input: { userId: string; assignment: RoleAssignment; actorId: string | null }): Promise<void>;
+  /** Signs the user out everywhere; refuses to disable oneself or the last active global admin. */
+  disableUser(input: { userId: string; actorId: string | null }): Promise<void>;
 }
 
 export interface StaffModule {
@@ -67,3 +93,5 @@ export interface StaffDeps {
 }
 
 export { createStaffModule } from './staff.module.ts';
+export { SESSION_COOKIE } from './cookies.ts';
+export { hasRoleFor } from './staff.policy.ts';
