@@ -21,6 +21,8 @@ const ConfigSchema = Type.Object({
   trustProxy: Type.Boolean(),
   secureCookies: Type.Boolean(),
   runJobs: Type.Boolean(),
+  /** Where accessibility feedback goes, shown in the accessibility statement (e-mail or web address). */
+  accessibilityContact: Type.Optional(Type.String({ minLength: 3 })),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -57,6 +59,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     trustProxy: bool(env.KUULO_TRUST_PROXY, false),
     secureCookies: bool(env.KUULO_SECURE_COOKIES, (env.KUULO_PUBLIC_URL ?? '').startsWith('https:')),
     runJobs: bool(env.KUULO_RUN_JOBS, true),
+    accessibilityContact: env.KUULO_ACCESSIBILITY_CONTACT || undefined,
     ...overrides,
   };
   const errors = [...Value.Errors(ConfigSchema, candidate)];
