@@ -8,11 +8,7 @@ test('interpolated text is escaped so user input cannot inject markup', () => {
 
 test('nested templates and arrays are not escaped twice', () => {
   const items = ['a&b', 'c'].map((x) => html`<li>${x}</li>`);
-  expect(
-    html`<ul>
-      ${items}
-    </ul>`.value,
-  ).toBe('<ul><li>a&amp;b</li><li>c</li></ul>');
+  expect(html`<ul>${items}</ul>`.value).toBe('<ul><li>a&amp;b</li><li>c</li></ul>');
 });
 
 test('null, undefined and booleans render as nothing; raw markup passes through', () => {
@@ -20,8 +16,8 @@ test('null, undefined and booleans render as nothing; raw markup passes through'
 });
 
 test('attributes render only when their condition holds', () => {
-  expect(html`<input ${attr('checked', true)} ${attr('value', true, '"q"')} />`.value).toBe(
+  expect(html`<input ${attr('checked', true)} ${attr('value', true, '"q"')}>`.value).toBe(
     '<input checked value="&quot;q&quot;">',
   );
-  expect(html`<input ${attr('checked', false)} />`.value).toBe('<input >');
+  expect(html`<input ${attr('checked', false)}>`.value).toBe('<input >');
 });
