@@ -21,7 +21,7 @@ export function registerSurveysApi(scope: HttpApp, service: SurveysService & Sur
   );
 
   app.get(
-    '/api/v1/surveys/:survey',
+    '/api/v1/surveys/:slug',
     {
       schema: {
         tags: ['surveys'],
@@ -31,7 +31,7 @@ export function registerSurveysApi(scope: HttpApp, service: SurveysService & Sur
       },
     },
     async (request) => {
-      const view = await service.getCurrent(request.params.survey);
+      const view = await service.getCurrent(request.params.slug);
       if (!view) throw new NotFoundError('survey_not_found', 'surveys.error_survey_not_found');
       return presentSurvey(view);
     },

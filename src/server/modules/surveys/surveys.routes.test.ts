@@ -121,7 +121,7 @@ describe.each(testEngines())('surveys HTTP on %s', (engine) => {
 
   test('the OpenAPI document describes both survey routes under the surveys tag', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    const one = doc.paths['/api/v1/surveys/{survey}'].get;
+    const one = doc.paths['/api/v1/surveys/{slug}'].get;
     expect(one.tags).toEqual(['surveys']);
     expect(one.responses['200']).toBeDefined();
     expect(one.responses['404']).toBeDefined();

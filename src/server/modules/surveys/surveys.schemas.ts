@@ -6,7 +6,7 @@ import { LocalizedText, Question, SurveyDefinition } from '../../../shared/surve
 const Uuid = Type.String({ format: 'uuid' });
 
 export const SurveyParams = Type.Object({
-  survey: Type.String({
+  slug: Type.String({
     minLength: 1,
     maxLength: 100,
     description: 'The survey slug (e.g. thl-national) or id',
