@@ -46,6 +46,7 @@ export function composeKuulo(config: Config, database: Database, logger: Logger)
     surveys: surveys.service,
     organisation: organisation.service,
     dataKey,
+    engine: database.engine,
   });
   const webSurvey = createWebSurveyModule({
     db,

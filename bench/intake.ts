@@ -1,0 +1,345 @@
+// Intake throughput: durable responses per second through POST /api/v1/responses at 50 connections, against a
+// no-op route with the same body schema in the same server, on PGlite (temporary data directory) and, when
+// DATABASE_URL is set, on PostgreSQL (a throwaway database). Run: node --import tsx bench/intake.ts
+//
+// The server runs in a child process (this file with --serve) so the load generator does not share its event
+// loop and its memory can be read on its own. Everything stops by itself: a global time limit kills the child.
+// Options (environment): BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_ENGINES=pglite,postgres,
+// BENCH_ROUTES=no-op,intake, BENCH_PROFILE=DIR (server CPU profile).
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { loadConfig } from '../src/server/config.ts';
+import { createLogger } from '../src/server/logger.ts';
+import { openConfiguredDatabase } from '../src/server/boot.ts';
+import { composeKuulo } from '../src/server/composition.ts';
+import { SubmissionBody } from '../src/server/modules/intake/index.ts';
+import type { Engine } from '../src/server/db/database.ts';
+
+const SELF = fileURLToPath(import.meta.url);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_S = 2;
+const TIME_LIMIT_MS = 8 * 60_000;
+const UNIT_ID = 'bench-unit';
+
+// ---------------------------------------------------------------------------------------------- the load ----
+
+interface Histogram {
+  average: number;
+  p50: number;
+  p99: number;
+}
+interface CannonResult {
+  requests: Histogram;
+  latency: Histogram;
+  duration: number;
+  '2xx': number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+type Cannon = (
+  opts: Record<string, unknown>,
+  done: (error: Error | null, result: CannonResult) => void,
+) => unknown;
+const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
+
+const COMMENTS = [
+  'Hoitaja oli todella ystävällinen, kiitos!',
+  'Jouduin odottamaan puhelinjonossa liian kauan.',
+  'Personalen var vänlig och kunnig.',
+  'The doctor listened and explained everything clearly.',
+  'Soittakaa minulle numeroon 040 123 4567, kiitos.',
+];
+
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(Math.random() * items.length)] as T;
+}
+
+/** A realistic national-set answer with a fresh submissionId; a third carry a comment. */
+function body(): string {
+  const answers: Record<string, unknown> = {
+    recommendation: Math.floor(Math.random() * 11),
+    smooth: 1 + Math.floor(Math.random() * 5),
+    timely: pick([1, 2, 3, 4, 5, 'cant_say']),
+    respect: 1 + Math.floor(Math.random() * 5),
+    respondent_type: pick(['client', 'relative', 'assisted']),
+  };
+  if (Math.random() < 0.33) answers.comment = pick(COMMENTS);
+  return JSON.stringify({
+    submissionId: randomUUID(),
+    survey: 'thl-national',
+    unit: UNIT_ID,
+    channel: 'web',
+    language: pick(['fi', 'sv', 'en']),
+    answers,
+  });
+}
+
+function load(url: string, seconds: number): Promise<CannonResult> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request: Record<string, unknown>) => ({ ...request, body: body() }),
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+// ------------------------------------------------------------------------------------------- the server ----
+
+type Request = { type: 'rss' } | { type: 'count' } | { type: 'cpu' } | { type: 'stop' };
+type Reply =
+  | { type: 'ready'; url: string }
+  | { type: 'rss'; rss: number }
+  | { type: 'count'; count: number }
+  | { type: 'cpu'; micros: number }
+  | { type: 'failed'; message: string };
+
+function send(message: Reply): void {
+  process.send?.(message);
+}
+
+async function throwawayPostgres(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `kuulo_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+async function serve(engine: Engine): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuulo-bench-'));
+  const postgres =
+    engine === 'postgres' ? await throwawayPostgres(process.env.DATABASE_URL ?? '') : undefined;
+  const config = loadConfig(
+    {},
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      databaseUrl: postgres?.url,
+      seedDemo: false,
+      logLevel: 'warn',
+      runJobs: false,
+      // The bench is one client hammering one unit: the per-client limit would stop it after a second.
+      intakeRatePerMinute: 1_000_000_000,
+      secret: 'bench-secret-'.padEnd(40, 'x'),
+    },
+  );
+  const logger = createLogger(config.logLevel);
+  const database = await openConfiguredDatabase(config, logger);
+  const kuulo = composeKuulo(config, database, logger);
+  await kuulo.surveys.service.ensureBuiltInSurveys();
+  await kuulo.organisation.service.createUnit(
+    {
+      id: UNIT_ID,
+      parentId: null,
+      type: 'unit',
+      names: { fi: 'Mittayksikkö', sv: 'Mätenhet', en: 'Bench unit' },
+    },
+    { actorId: null, source: 'cli' },
+  );
+  const survey = await kuulo.surveys.service.getCurrent('thl-national');
+  if (!survey) throw new Error('thl-national is missing');
+  await kuulo.surveys.service.publish({
+    surveyId: survey.surveyId,
+    unitId: UNIT_ID,
+    includeSubtree: true,
+    channels: ['web'],
+    actorId: null,
+  });
+  const app = await kuulo.http();
+  // Same parsing and validation as the real route, nothing else: the ceiling the write path is measured against.
+  app.post('/bench/noop', { schema: { body: SubmissionBody } }, async (_request, reply) =>
+    reply.status(201).send({ id: randomUUID() }),
+  );
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  const stop = async () => {
+    await app.close();
+    await kuulo.stop();
+    await database.close();
+    await postgres?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.on('message', (message: Request) => {
+    if (message.type === 'rss') send({ type: 'rss', rss: process.memoryUsage().rss });
+    if (message.type === 'cpu') {
+      const usage = process.cpuUsage();
+      send({ type: 'cpu', micros: usage.user + usage.system });
+    }
+    if (message.type === 'count')
+      void sql<{ n: number }>`select count(*)::int as n from responses`
+        .execute(database.db)
+        .then((r) => send({ type: 'count', count: Number(r.rows[0]?.n ?? 0) }));
+    if (message.type === 'stop') void stop().finally(() => process.exit(0));
+  });
+  process.on('disconnect', () => void stop().finally(() => process.exit(0)));
+  send({ type: 'ready', url: `http://127.0.0.1:${port}` });
+}
+
+// --------------------------------------------------------------------------------------------- the bench ----
+
+function ask<T extends Reply['type']>(child: ChildProcess, type: T, timeoutMs = 120_000) {
+  return new Promise<Extract<Reply, { type: T }>>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no ${type} from the server in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    const onMessage = (message: Reply) => {
+      if (message.type === 'failed') reject(new Error(`server failed: ${message.message}`));
+      if (message.type !== type) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(message as Extract<Reply, { type: T }>);
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    if (type !== 'ready') child.send({ type });
+  });
+}
+
+interface Row {
+  engine: Engine;
+  route: string;
+  reqPerS: number;
+  p50: number;
+  p99: number;
+  rssMb: number;
+  /** Server CPU (all its threads) per acknowledged request. */
+  cpuMicros: number;
+  errors: number;
+}
+
+async function benchEngine(engine: Engine): Promise<Row[]> {
+  const child = fork(SELF, ['--serve', engine], {
+    // BENCH_PROFILE=DIR writes the server's CPU profile there (open it in Chrome DevTools).
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  try {
+    const { url } = await ask(child, 'ready', 180_000);
+    console.log(`[${engine}] serving at ${url}; warming up`);
+    await load(`${url}/bench/noop`, WARMUP_S);
+    await load(`${url}/api/v1/responses`, WARMUP_S);
+    const rows: Row[] = [];
+    const routes = [
+      ['no-op', '/bench/noop'],
+      ['intake', '/api/v1/responses'],
+    ] as const;
+    // BENCH_ROUTES=intake measures one route only (e.g. for a CPU profile of the write path alone).
+    const wantedRoutes = process.env.BENCH_ROUTES?.split(',');
+    for (const [route, pathName] of routes.filter(([r]) => !wantedRoutes || wantedRoutes.includes(r))) {
+      const before = (await ask(child, 'count')).count;
+      const cpuBefore = (await ask(child, 'cpu')).micros;
+      console.log(`[${engine}] ${route}: ${CONNECTIONS} connections for ${DURATION_S} s`);
+      const result = await load(`${url}${pathName}`, DURATION_S);
+      const cpu = (await ask(child, 'cpu')).micros - cpuBefore;
+      const { rss } = await ask(child, 'rss');
+      const stored = (await ask(child, 'count')).count - before;
+      // Requests still in flight when the clock stops are stored but not counted: only fewer is a problem.
+      if (route === 'intake' && stored < result['2xx'])
+        console.warn(`[${engine}] ${result['2xx']} acknowledged but ${stored} stored`);
+      rows.push({
+        engine,
+        route,
+        reqPerS: result['2xx'] / result.duration,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        rssMb: rss / 1024 / 1024,
+        cpuMicros: cpu / Math.max(1, result['2xx']),
+        errors: result.non2xx + result.errors + result.timeouts,
+      });
+    }
+    return rows;
+  } finally {
+    child.send({ type: 'stop' });
+    await new Promise<void>((resolve) => {
+      const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve();
+      });
+      if (child.exitCode !== null) resolve();
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  const children: ChildProcess[] = [];
+  setTimeout(() => {
+    console.error(`bench: still running after ${TIME_LIMIT_MS / 1000} s, giving up`);
+    for (const child of children) child.kill('SIGKILL');
+    process.exit(1);
+  }, TIME_LIMIT_MS).unref();
+  const available: Engine[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  // BENCH_ENGINES=postgres runs one engine only.
+  const wanted = process.env.BENCH_ENGINES?.split(',');
+  const engines = available.filter((e) => !wanted || wanted.includes(e));
+  const rows: Row[] = [];
+  for (const engine of engines) rows.push(...(await benchEngine(engine)));
+
+  console.log(
+    `\nIntake throughput, ${CONNECTIONS} connections, ${DURATION_S} s per route (${os.cpus().length} CPUs)`,
+  );
+  console.log(
+    'engine    route    durable req/s   p50 ms   p99 ms   server RSS MB   server CPU µs/req   errors',
+  );
+  for (const r of rows)
+    console.log(
+      `${r.engine.padEnd(9)} ${r.route.padEnd(8)} ${r.reqPerS.toFixed(0).padStart(13)} ${r.p50.toFixed(1).padStart(8)} ` +
+        `${r.p99.toFixed(1).padStart(8)} ${r.rssMb.toFixed(0).padStart(15)} ${r.cpuMicros.toFixed(0).padStart(19)} ` +
+        `${String(r.errors).padStart(8)}`,
+    );
+  for (const engine of engines) {
+    const noop = rows.find((r) => r.engine === engine && r.route === 'no-op');
+    const intake = rows.find((r) => r.engine === engine && r.route === 'intake');
+    if (noop && intake)
+      console.log(`${engine}: intake / no-op = ${((100 * intake.reqPerS) / noop.reqPerS).toFixed(0)} %`);
+  }
+}
+
+if (process.argv[2] === '--serve') {
+  serve(process.argv[3] === 'postgres' ? 'postgres' : 'pglite').catch((error: unknown) => {
+    send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  await main();
+}
