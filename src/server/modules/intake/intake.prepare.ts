@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '../../ids.ts';
 import type { Insertable } from 'kysely';
 import type {
   ResponseContactsTable,
@@ -63,7 +63,7 @@ export function helsinkiDate(date: Date): string {
 }
 
 export function prepareResponseRows(input: PrepareInput, dataKey: Buffer): PreparedResponse {
-  const id = input.id ?? randomUUID();
+  const id = input.id ?? uuidv7();
   const stored = deriveStoredAnswers(input.survey.definition, input.answers);
   const texts: PreparedResponse['texts'] = [];
   const originals: PreparedResponse['originals'] = [];
