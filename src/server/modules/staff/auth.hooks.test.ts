@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testEngines } from '../../db/testing.ts';
 import {
+  GOOD_PASSWORD,
   TEST_ORIGIN,
   createStaffTestApp,
   formBody,
@@ -63,6 +64,24 @@ describe.each(testEngines())('requireStaff and CSRF on %s', (engine) => {
       headers: { cookie: worker.cookie },
     });
     expect(response.statusCode).toBe(200);
+  });
+
+  test("staff pages speak the account's language unless ?lang= asks for another", async () => {
+    await t.staff.service.createUser({
+      email: 'svensk@example.fi',
+      displayName: 'Svensk',
+      password: GOOD_PASSWORD,
+      locale: 'sv',
+      roles: [{ role: 'staff', unitId: 'sote' }],
+    });
+    const swede = await signIn(t.app, 'svensk@example.fi');
+    const home = await t.app.inject({
+      url: '/staff',
+      headers: { cookie: swede.cookie, 'accept-language': 'fi' },
+    });
+    expect(home.body).toContain('lang="sv"');
+    const english = await t.app.inject({ url: '/staff?lang=en', headers: { cookie: swede.cookie } });
+    expect(english.body).toContain('lang="en"');
   });
 
   test('a user without any of the required roles gets 403 forbidden', async () => {

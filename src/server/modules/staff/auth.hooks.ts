@@ -13,6 +13,11 @@ function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
 }
 
+function hasLangParameter(request: FastifyRequest): boolean {
+  const query = request.query as Record<string, unknown> | undefined;
+  return typeof query?.lang === 'string';
+}
+
 function loginRedirect(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const readOnly = request.method === 'GET' || request.method === 'HEAD';
   const target = readOnly ? `/staff/login?next=${encodeURIComponent(request.url)}` : '/staff/login';
@@ -33,6 +38,8 @@ export function createStaffAuth(deps: {
         if (token === undefined) return;
         request.staff = await deps.login.resolveSession(token);
         if (!request.staff) reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.secureCookies));
+        // A signed-in person's own language choice beats the browser's; an explicit ?lang= beats both.
+        else if (!hasLangParameter(request)) request.lang = request.staff.locale;
       });
       // Staff pages show personal data: never let a shared computer's browser or a proxy keep a copy.
       app.addHook('onSend', async (request, reply) => {
