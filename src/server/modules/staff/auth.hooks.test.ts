@@ -75,13 +75,13 @@ describe.each(testEngines())('requireStaff and CSRF on %s', (engine) => {
       roles: [{ role: 'staff', unitId: 'sote' }],
     });
     const swede = await signIn(t.app, 'svensk@example.fi');
-    const home = await t.app.inject({
-      url: '/staff',
-      headers: { cookie: swede.cookie, 'accept-language': 'fi' },
-    });
-    expect(home.body).toContain('lang="sv"');
-    const english = await t.app.inject({ url: '/staff?lang=en', headers: { cookie: swede.cookie } });
-    expect(english.body).toContain('lang="en"');
+    const page = (url: string) =>
+      t.app.inject({ url, headers: { cookie: swede.cookie, accept: 'text/html', 'accept-language': 'fi' } });
+    const refused = await page('/staff/test-admin');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('lang="sv"');
+    expect(refused.body).toContain('Du har inte behörighet');
+    expect((await page('/staff/test-admin?lang=en')).body).toContain('lang="en"');
   });
 
   test('a user without any of the required roles gets 403 forbidden', async () => {
