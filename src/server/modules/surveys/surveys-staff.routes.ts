@@ -68,7 +68,11 @@ function langOf(request: FastifyRequest, principal: StaffPrincipal): Language {
   return isLanguage(fromQuery) ? fromQuery : principal.locale;
 }
 
-const viewerOf = (p: StaffPrincipal): StaffViewer => ({ displayName: p.displayName, csrfToken: p.csrfToken });
+const viewerOf = (p: StaffPrincipal): StaffViewer => ({
+  displayName: p.displayName,
+  csrfToken: p.csrfToken,
+  roles: p.roles,
+});
 
 function sendPage(reply: FastifyReply, page: SafeHtml, status = 200): FastifyReply {
   return reply.status(status).type('text/html; charset=utf-8').send(page.value);

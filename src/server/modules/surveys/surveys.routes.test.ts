@@ -140,6 +140,11 @@ describe.each(testEngines())('surveys HTTP on %s', (engine) => {
     expect(page.body).toContain(`/staff/surveys/${nationalId}`);
   });
 
+  test('a global administrator sees the users section in the navigation on survey pages too', async () => {
+    const page = await app.inject({ method: 'GET', url: '/staff/surveys', ...asStaff('admin') });
+    expect(page.body).toContain('href="/staff/users"');
+  });
+
   test('the survey page shows questions, version history and publications', async () => {
     await surveys.service.publish({
       surveyId: nationalId,

@@ -68,6 +68,7 @@ export function staffLinksRoutes(deps: {
         const viewer = request.staff && {
           displayName: request.staff.displayName,
           csrfToken: request.staff.csrfToken,
+          roles: request.staff.roles,
         };
         reply.header('cache-control', 'no-store');
         return reply
