@@ -35,7 +35,7 @@ export function composeKuulo(config: Config, database: Database, logger: Logger)
   const audit = createAuditLog(db);
   const jobs = createJobQueue(db, logger);
   const dataKey = loadDataKey({ secret: config.secret, dataDir: config.dataDir });
-  const staff = createStaffModule({ db, config, audit });
+  const staff = createStaffModule({ db, config, audit, hashKey: dataKey });
   const organisation = createOrganisationModule({ db, auth: staff.auth, audit });
   const surveys = createSurveysModule({ db, organisation: organisation.service, auth: staff.auth, audit });
   const intake = createIntakeModule({

@@ -90,6 +90,8 @@ export interface StaffDeps {
   db: Kysely<DB>;
   config: Config;
   audit: AuditLog;
+  /** The installation's data key: keys the hashes that stand in for e-mail addresses in login_attempts. */
+  hashKey?: Buffer;
 }
 
 export { createStaffModule } from './staff.module.ts';

@@ -33,7 +33,7 @@ export interface LoginDeps {
   audit: AuditLog;
   /** Failures allowed per e-mail in 15 minutes; an IP address gets three times as many. */
   attemptsPer15Min: number;
-  secret: string | undefined;
+  secret: string | Buffer | undefined;
 }
 
 export function createLoginService(deps: LoginDeps): LoginService {

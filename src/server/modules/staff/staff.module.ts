@@ -19,7 +19,7 @@ export function createStaffModule(deps: StaffDeps): StaffModule {
     sessions,
     audit,
     attemptsPer15Min: config.loginAttemptsPer15Min,
-    secret: config.secret,
+    secret: deps.hashKey ?? config.secret,
   });
   const auth = createStaffAuth({ login, secureCookies: config.secureCookies, publicUrl: config.publicUrl });
   const registerLogin = loginRoutes({

@@ -24,10 +24,10 @@ export function safeEqual(a: string, b: string): boolean {
 }
 
 /**
- * login_attempts and the audit log never hold e-mail addresses: a keyed hash (with KUULO_SECRET when set)
- * still groups attempts by address but cannot be reversed by hashing a list of known addresses.
+ * login_attempts and the audit log never hold e-mail addresses: a keyed hash (the installation's data key, or
+ * KUULO_SECRET) still groups attempts by address but cannot be reversed by hashing a list of known addresses.
  */
-export function emailHash(email: string, secret: string | undefined): string {
+export function emailHash(email: string, secret: string | Buffer | undefined): string {
   return createHmac('sha256', secret ?? 'kuulo-login-attempts')
     .update(email.trim().toLowerCase())
     .digest('hex')
