@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { countScores, npsOf } from '../../../shared/nps.ts';
 import { validateAnswers } from '../../../shared/answers.ts';
 import type { SurveyDefinition } from '../../../shared/survey-definition.ts';
 import { createRandom } from './demo.random.ts';
@@ -52,10 +53,7 @@ function generate(count: number, seed = 1): { rows: DemoResponse[]; serviceOf: M
 }
 
 function nps(rows: DemoResponse[]): number {
-  const scored = rows.filter((r) => r.recommendation !== null);
-  const promoters = scored.filter((r) => (r.recommendation as number) >= 9).length;
-  const detractors = scored.filter((r) => (r.recommendation as number) <= 6).length;
-  return (100 * (promoters - detractors)) / scored.length;
+  return npsOf(countScores(rows.map((r) => r.recommendation))).nps ?? NaN;
 }
 
 function groupBy(rows: DemoResponse[], key: (r: DemoResponse) => string): Map<string, DemoResponse[]> {
