@@ -5,8 +5,10 @@
 // The server runs in a child process (this file with --serve) so the load generator does not share its event
 // loop and its memory can be read on its own. Everything stops by itself: a global time limit kills the child.
 // Options (environment): BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_ENGINES=pglite,postgres,
-// BENCH_ROUTES=no-op,intake, BENCH_PROFILE=DIR (server CPU profile).
-import { fork, type ChildProcess } from 'node:child_process';
+// BENCH_ROUTES=no-op,intake, BENCH_PROFILE=DIR (server CPU profile), BENCH_LOAD=wrk|autocannon (wrk when installed).
+// Besides the server's CPU per request it prints PostgreSQL's and the load generator's: on a small machine all three
+// share the cores, so the ratio of the two routes depends on all three.
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -44,6 +46,8 @@ interface CannonResult {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** CPU the load generator itself used (µs, user + system). */
+  loadCpuMicros?: number;
 }
 type Cannon = (
   opts: Record<string, unknown>,
@@ -84,6 +88,9 @@ function body(): string {
 }
 
 function load(url: string, seconds: number): Promise<CannonResult> {
+  if (LOADER === 'wrk') return loadWrk(url, seconds);
+  // autocannon runs in this process: its CPU is this process's CPU while it runs.
+  const cpuBefore = process.cpuUsage();
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -98,8 +105,103 @@ function load(url: string, seconds: number): Promise<CannonResult> {
           },
         ],
       },
-      (error, result) => (error ? reject(error) : resolve(result)),
+      (error, result) => {
+        const cpu = process.cpuUsage(cpuBefore);
+        if (error) reject(error);
+        else resolve({ ...result, loadCpuMicros: cpu.user + cpu.system });
+      },
     );
+  });
+}
+
+// wrk (C, one event loop per thread) drives the same load for a fraction of autocannon's CPU. On a 2-core machine
+// that CPU is taken from the server and the database, and it is not the same for both routes: autocannon's cost
+// per request is fixed, so it caps the fast no-op route harder than the intake route. Each request gets a fresh
+// submissionId from the Lua script; the body mix is the same as body() above.
+const WRK_SCRIPT = `
+local comments = { ${COMMENTS.map((c) => JSON.stringify(JSON.stringify(c))).join(', ')} }
+local timely = { '1', '2', '3', '4', '5', '"cant_say"' }
+local types = { 'client', 'relative', 'assisted' }
+local languages = { 'fi', 'sv', 'en' }
+local counter = 0
+function setup(thread) counter = counter + 1; thread:set('seed', counter) end
+function init(args) math.randomseed(os.time() * 1000 + seed) end
+local function hex(n)
+  local out = {}
+  for i = 1, n do out[i] = string.format('%x', math.random(0, 15)) end
+  return table.concat(out)
+end
+function request()
+  local id = hex(8) .. '-' .. hex(4) .. '-4' .. hex(3) .. '-' .. string.format('%x', math.random(8, 11)) .. hex(3) .. '-' .. hex(12)
+  local answers = '"recommendation":' .. math.random(0, 10) .. ',"smooth":' .. math.random(1, 5) ..
+    ',"timely":' .. timely[math.random(1, 6)] .. ',"respect":' .. math.random(1, 5) ..
+    ',"respondent_type":"' .. types[math.random(1, 3)] .. '"'
+  if math.random() < 0.33 then answers = answers .. ',"comment":' .. comments[math.random(1, #comments)] end
+  local body = '{"submissionId":"' .. id .. '","survey":"thl-national","unit":"${UNIT_ID}","channel":"web",' ..
+    '"language":"' .. languages[math.random(1, 3)] .. '","answers":{' .. answers .. '}}'
+  return wrk.format('POST', nil, { ['content-type'] = 'application/json' }, body)
+end
+function done(summary, latency, requests)
+  io.write(string.format('WRK_RESULT {"requests":%d,"duration":%d,"status":%d,"connect":%d,"read":%d,"write":%d,"timeout":%d,"p50":%f,"p99":%f}\\n',
+    summary.requests, summary.duration, summary.errors.status, summary.errors.connect, summary.errors.read,
+    summary.errors.write, summary.errors.timeout, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
+`;
+
+function hasWrk(): boolean {
+  return spawnSync('wrk', ['--version']).error === undefined;
+}
+
+const LOADER = process.env.BENCH_LOAD ?? (hasWrk() ? 'wrk' : 'autocannon');
+
+function loadWrk(url: string, seconds: number): Promise<CannonResult> {
+  const script = path.join(os.tmpdir(), `kuulo-bench-${process.pid}.lua`);
+  fs.writeFileSync(script, WRK_SCRIPT);
+  return new Promise((resolve, reject) => {
+    const args = [
+      '-t',
+      '1',
+      '-c',
+      String(CONNECTIONS),
+      '-d',
+      `${seconds}s`,
+      '--timeout',
+      '10s',
+      '-s',
+      script,
+      url,
+    ];
+    // bash's `times` prints the CPU its children (wrk) used: the load generator's own cost.
+    const child = spawn('bash', ['-c', 'wrk "$@"; status=$?; times; exit $status', 'wrk', ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', () => {
+      fs.rmSync(script, { force: true });
+      const line = output.split('\n').find((l) => l.startsWith('WRK_RESULT '));
+      if (!line) return reject(new Error(`wrk printed no result:\n${output}`));
+      const r = JSON.parse(line.slice('WRK_RESULT '.length)) as Record<string, number>;
+      const n = (key: string) => r[key] ?? 0;
+      const failed = n('status');
+      const times = output
+        .trim()
+        .split('\n')
+        .at(-1)
+        ?.match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s/);
+      const seconds = times ? 60 * (+times[1]! + +times[3]!) + +times[2]! + +times[4]! : Number.NaN;
+      resolve({
+        requests: { average: 0, p50: 0, p99: 0 },
+        latency: { average: 0, p50: n('p50'), p99: n('p99') },
+        duration: n('duration') / 1e6,
+        '2xx': n('requests') - failed,
+        non2xx: failed,
+        errors: n('connect') + n('read') + n('write'),
+        timeouts: n('timeout'),
+        loadCpuMicros: seconds * 1e6,
+      });
+    });
   });
 }
 
@@ -230,6 +332,29 @@ function ask<T extends Reply['type']>(child: ChildProcess, type: T, timeoutMs = 
   });
 }
 
+/** CPU used so far by every live PostgreSQL process on this host (Linux /proc), in µs; NaN elsewhere. */
+function postgresCpuMicros(): number {
+  try {
+    const tick = 1e6 / 100; // USER_HZ is 100 on Linux
+    let total = 0;
+    for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // exited meanwhile
+      }
+      const close = stat.lastIndexOf(')');
+      if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+      const fields = stat.slice(close + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * tick; // utime, stime
+    }
+    return total;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 interface Row {
   engine: Engine;
   route: string;
@@ -239,6 +364,10 @@ interface Row {
   rssMb: number;
   /** Server CPU (all its threads) per acknowledged request. */
   cpuMicros: number;
+  /** Load generator CPU per acknowledged request: it shares the cores with the server and the database. */
+  loadCpuMicros: number;
+  /** PostgreSQL's CPU (all its processes) per acknowledged request; PGlite's is in the server's. */
+  dbCpuMicros: number;
   errors: number;
 }
 
@@ -267,9 +396,11 @@ async function benchEngine(engine: Engine): Promise<Row[]> {
     for (const [route, pathName] of routes.filter(([r]) => !wantedRoutes || wantedRoutes.includes(r))) {
       const before = (await ask(child, 'count')).count;
       const cpuBefore = (await ask(child, 'cpu')).micros;
+      const dbCpuBefore = engine === 'postgres' ? postgresCpuMicros() : Number.NaN;
       console.log(`[${engine}] ${route}: ${CONNECTIONS} connections for ${DURATION_S} s`);
       const result = await load(`${url}${pathName}`, DURATION_S);
       const cpu = (await ask(child, 'cpu')).micros - cpuBefore;
+      const dbCpu = engine === 'postgres' ? postgresCpuMicros() - dbCpuBefore : Number.NaN;
       const { rss } = await ask(child, 'rss');
       const stored = (await ask(child, 'count')).count - before;
       // Requests still in flight when the clock stops are stored but not counted: only fewer is a problem.
@@ -283,6 +414,8 @@ async function benchEngine(engine: Engine): Promise<Row[]> {
         p99: result.latency.p99,
         rssMb: rss / 1024 / 1024,
         cpuMicros: cpu / Math.max(1, result['2xx']),
+        dbCpuMicros: dbCpu / Math.max(1, result['2xx']),
+        loadCpuMicros: (result.loadCpuMicros ?? Number.NaN) / Math.max(1, result['2xx']),
         errors: result.non2xx + result.errors + result.timeouts,
       });
     }
@@ -315,15 +448,15 @@ async function main(): Promise<void> {
   for (const engine of engines) rows.push(...(await benchEngine(engine)));
 
   console.log(
-    `\nIntake throughput, ${CONNECTIONS} connections, ${DURATION_S} s per route (${os.cpus().length} CPUs)`,
+    `\nIntake throughput, ${CONNECTIONS} connections, ${DURATION_S} s per route (${os.cpus().length} CPUs, load: ${LOADER})`,
   );
   console.log(
-    'engine    route    durable req/s   p50 ms   p99 ms   server RSS MB   server CPU µs/req   errors',
+    'engine    route    durable req/s   p50 ms   p99 ms   server RSS MB   server CPU µs/req   db CPU µs/req   load CPU µs/req   errors',
   );
   for (const r of rows)
     console.log(
       `${r.engine.padEnd(9)} ${r.route.padEnd(8)} ${r.reqPerS.toFixed(0).padStart(13)} ${r.p50.toFixed(1).padStart(8)} ` +
-        `${r.p99.toFixed(1).padStart(8)} ${r.rssMb.toFixed(0).padStart(15)} ${r.cpuMicros.toFixed(0).padStart(19)} ` +
+        `${r.p99.toFixed(1).padStart(8)} ${r.rssMb.toFixed(0).padStart(15)} ${r.cpuMicros.toFixed(0).padStart(19)} ${r.dbCpuMicros.toFixed(0).padStart(15)} ${r.loadCpuMicros.toFixed(0).padStart(17)} ` +
         `${String(r.errors).padStart(8)}`,
     );
   for (const engine of engines) {
