@@ -122,3 +122,15 @@ describe('PGlite data directory', () => {
     fs.rmSync(dir, { recursive: true });
   });
 });
+
+describe('PGlite data directory within one process', () => {
+  test('opening a directory this process already has open is refused, and allowed again after closing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuulo-twice-'));
+    const first = await openDatabase({ dataDir: dir });
+    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(DataDirInUseError);
+    await first.close();
+    const again = await openDatabase({ dataDir: dir });
+    await again.close();
+    fs.rmSync(dir, { recursive: true });
+  });
+});

@@ -25,17 +25,24 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// Lock files this process holds: a second open inside the same process is refused as well (the lock file alone
+// cannot tell that apart from a stale file left by an earlier process that had the same PID).
+const heldHere = new Set<string>();
+
 /** Takes the directory's lock file or throws DataDirInUseError; returns the release function. */
 export function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, 'kuulo.lock');
+  if (heldHere.has(lockFile)) throw new DataDirInUseError(dataDir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      heldHere.add(lockFile);
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        heldHere.delete(lockFile);
         fs.rmSync(lockFile, { force: true });
       };
     } catch (error) {
