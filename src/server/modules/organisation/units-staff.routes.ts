@@ -7,11 +7,11 @@ import type { HttpApp, RouteRegistrar } from '../../http/app.ts';
 import { DomainError, ForbiddenError, UnauthorizedError, ValidationError } from '../../errors.ts';
 import { t } from '../../../i18n/index.ts';
 import { isLanguage, type Language } from '../../../shared/languages.ts';
-import type { StaffViewer } from '../../../web/staff/layout.ts';
 import { renderTreePage } from '../../../web/staff/organisation/tree-page.ts';
 import { renderUnitPage, type UnitFormName } from '../../../web/staff/organisation/unit-page.ts';
 import type { FormProblem } from '../../../web/staff/organisation/unit-format.ts';
 import type { StaffAuth, StaffPrincipal } from '../staff/index.ts';
+import { staffViewer } from '../staff/index.ts';
 import type { ChangeContext, FullOrganisationService, OrgUnitType } from './index.ts';
 import { ORGANISATION_ROLES, canChangeUnit } from './organisation.policy.ts';
 import { unitNotFound } from './organisation.service.ts';
@@ -49,11 +49,7 @@ export function langOf(request: FastifyRequest, principal: StaffPrincipal): Lang
   return isLanguage(fromQuery) ? fromQuery : principal.locale;
 }
 
-export const viewerOf = (p: StaffPrincipal): StaffViewer => ({
-  displayName: p.displayName,
-  csrfToken: p.csrfToken,
-  roles: p.roles,
-});
+export const viewerOf = staffViewer;
 
 function text(body: FormBody, field: string): string {
   const value = body[field];

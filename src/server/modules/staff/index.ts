@@ -97,3 +97,4 @@ export interface StaffDeps {
 export { createStaffModule } from './staff.module.ts';
 export { SESSION_COOKIE } from './cookies.ts';
 export { hasRoleFor } from './staff.policy.ts';
+export { staffViewer } from './viewer.ts';

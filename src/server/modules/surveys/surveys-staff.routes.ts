@@ -13,7 +13,6 @@ import { isChannel } from '../../../shared/channels.ts';
 import { isLanguage, type Language } from '../../../shared/languages.ts';
 import { t } from '../../../i18n/index.ts';
 import type { SafeHtml } from '../../../web/ui/html.ts';
-import type { StaffViewer } from '../../../web/staff/layout.ts';
 import { surveyListPage } from '../../../web/staff/surveys/survey-list.page.ts';
 import { surveyDetailPage, type DetailNotice } from '../../../web/staff/surveys/survey-detail.page.ts';
 import { surveyEditPage } from '../../../web/staff/surveys/survey-edit.page.ts';
@@ -24,6 +23,7 @@ import {
   type PublishFormValues,
 } from '../../../web/staff/surveys/survey-publish.page.ts';
 import type { StaffAuth, StaffPrincipal } from '../staff/index.ts';
+import { staffViewer } from '../staff/index.ts';
 import type {
   SurveyAdministration,
   SurveyVersionView,
@@ -68,11 +68,7 @@ function langOf(request: FastifyRequest, principal: StaffPrincipal): Language {
   return isLanguage(fromQuery) ? fromQuery : principal.locale;
 }
 
-const viewerOf = (p: StaffPrincipal): StaffViewer => ({
-  displayName: p.displayName,
-  csrfToken: p.csrfToken,
-  roles: p.roles,
-});
+const viewerOf = staffViewer;
 
 function sendPage(reply: FastifyReply, page: SafeHtml, status = 200): FastifyReply {
   return reply.status(status).type('text/html; charset=utf-8').send(page.value);

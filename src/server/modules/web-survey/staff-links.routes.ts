@@ -5,6 +5,7 @@ import { renderLinksPage, type LinkUnit } from '../../../web/staff/links/links-p
 import { localized, unitName } from '../../../web/citizen/text.ts';
 import type { OrganisationService } from '../organisation/index.ts';
 import type { StaffAuth } from '../staff/index.ts';
+import { staffViewer } from '../staff/index.ts';
 import { qrTarget } from './qr.routes.ts';
 import type { WebSurveyService } from './web-survey.service.ts';
 
@@ -65,11 +66,7 @@ export function staffLinksRoutes(deps: {
             channels: s.channels,
           })),
         };
-        const viewer = request.staff && {
-          displayName: request.staff.displayName,
-          csrfToken: request.staff.csrfToken,
-          roles: request.staff.roles,
-        };
+        const viewer = request.staff && staffViewer(request.staff);
         reply.header('cache-control', 'no-store');
         return reply
           .type('text/html; charset=utf-8')
