@@ -1,14 +1,22 @@
 // Row types for Kysely, kept by hand beside the migrations. Generated<T> marks columns with a database default.
-import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-
-/** A timestamptz with a database default: optional on insert. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type DateOnly = string;
-type Json<T extends object | null> = JSONColumnType<T, string, string>;
-/** A jsonb column with a database default: optional on insert. */
-type JsonDefault<T> = ColumnType<T, string | undefined, string>;
+// Core tables live here; each later feature keeps its tables in db/tables/<feature>.ts and DB extends them all,
+// so features never edit the same lines.
+import type { ColumnType, Generated } from 'kysely';
+import type {
+  DateOnly,
+  Json,
+  JsonDefault,
+  NullableTimestamp,
+  RequiredTimestamp,
+  Timestamp,
+} from './column-types.ts';
+import type { InsightsTables } from './tables/insights.ts';
+import type { FeedbackTables } from './tables/feedback.ts';
+import type { AccessTables } from './tables/access.ts';
+import type { KioskTables } from './tables/kiosk.ts';
+import type { SmsTables } from './tables/sms.ts';
+import type { EntryTables } from './tables/entry.ts';
+import type { AnalysisTables } from './tables/analysis.ts';
 
 export interface OrgUnitsTable {
   id: string;
@@ -97,6 +105,8 @@ export interface ResponsesTable {
   submitted_at: RequiredTimestamp;
   received_at: Timestamp;
   local_date: DateOnly;
+  /** Kept but excluded from results: 'repeat' (kiosk misuse filter) or 'test'. Null for a normal response. */
+  flag: ColumnType<'repeat' | 'test' | null, 'repeat' | 'test' | null | undefined, 'repeat' | 'test' | null>;
 }
 
 export interface ResponseTextsTable {
@@ -192,7 +202,8 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
-export interface DB {
+export interface DB
+  extends InsightsTables, FeedbackTables, AccessTables, KioskTables, SmsTables, EntryTables, AnalysisTables {
   org_units: OrgUnitsTable;
   org_unit_closure: OrgUnitClosureTable;
   org_unit_events: OrgUnitEventsTable;
