@@ -17,6 +17,8 @@ import type { KioskTables } from './tables/kiosk.ts';
 import type { SmsTables } from './tables/sms.ts';
 import type { EntryTables } from './tables/entry.ts';
 import type { AnalysisTables } from './tables/analysis.ts';
+import type { ReportsTables } from './tables/reports.ts';
+import type { InboxTables } from './tables/inbox.ts';
 
 export interface OrgUnitsTable {
   id: string;
@@ -203,7 +205,16 @@ export interface SchemaMigrationsTable {
 }
 
 export interface DB
-  extends InsightsTables, FeedbackTables, AccessTables, KioskTables, SmsTables, EntryTables, AnalysisTables {
+  extends
+    InsightsTables,
+    FeedbackTables,
+    AccessTables,
+    KioskTables,
+    SmsTables,
+    EntryTables,
+    AnalysisTables,
+    ReportsTables,
+    InboxTables {
   org_units: OrgUnitsTable;
   org_unit_closure: OrgUnitClosureTable;
   org_unit_events: OrgUnitEventsTable;
