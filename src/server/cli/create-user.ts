@@ -2,13 +2,13 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { ValidationError } from '../errors.ts';
 import { t } from '../../i18n/index.ts';
-import type { RoleAssignment, StaffRole } from '../modules/staff/index.ts';
+import { STAFF_ROLES, type RoleAssignment, type StaffRole } from '../modules/staff/index.ts';
 import type { CliLogger, WithKuulo } from './index.ts';
 
 // `kuulo create-user`: the first administrator comes from here. The password is never a command-line argument
 // (it would sit in shell history and in `ps` output): it comes from KUULO_NEW_PASSWORD, standard input, or a
 // prompt that does not echo.
-const ROLES: readonly StaffRole[] = ['admin', 'coordinator', 'analyst', 'manager', 'staff'];
+const ROLES: readonly StaffRole[] = STAFF_ROLES;
 export const PASSWORD_ENV = 'KUULO_NEW_PASSWORD';
 
 /** `admin` or `manager:UNIT_ID`; unit ids may themselves contain ':' so only the first one splits. */

@@ -21,7 +21,7 @@ describe.each(testEngines())('requireStaff and CSRF on %s', (engine) => {
       .insertInto('org_units')
       .values({ id: 'sote', parent_id: null, type: 'division', name_fi: 'Sote' })
       .execute();
-    await t.createUser('worker@example.fi', [{ role: 'staff', unitId: 'sote' }]);
+    await t.createUser('worker@example.fi', [{ role: 'handler', unitId: 'sote' }]);
     await t.createUser('admin@example.fi', [{ role: 'admin', unitId: null }]);
     worker = await signIn(t.app, 'worker@example.fi');
     admin = await signIn(t.app, 'admin@example.fi');
@@ -72,7 +72,7 @@ describe.each(testEngines())('requireStaff and CSRF on %s', (engine) => {
       displayName: 'Svensk',
       password: GOOD_PASSWORD,
       locale: 'sv',
-      roles: [{ role: 'staff', unitId: 'sote' }],
+      roles: [{ role: 'handler', unitId: 'sote' }],
     });
     const swede = await signIn(t.app, 'svensk@example.fi');
     const page = (url: string) =>
@@ -107,10 +107,10 @@ describe.each(testEngines())('requireStaff and CSRF on %s', (engine) => {
       displayName: 'd',
       locale: 'fi' as const,
       csrfToken: 'c',
-      roles: [{ role: 'staff' as const, unitId: 'sote' }],
+      roles: [{ role: 'handler' as const, unitId: 'sote' }],
     };
-    expect(t.staff.auth.hasRoleFor(principal, ['staff'], ['sote', 'clinic'])).toBe(true);
-    expect(t.staff.auth.hasRoleFor(principal, ['staff'], ['other', 'clinic'])).toBe(false);
+    expect(t.staff.auth.hasRoleFor(principal, ['handler'], ['sote', 'clinic'])).toBe(true);
+    expect(t.staff.auth.hasRoleFor(principal, ['handler'], ['other', 'clinic'])).toBe(false);
   });
 
   test('a state-changing request without a CSRF token is refused with csrf_failed', async () => {

@@ -7,9 +7,24 @@ import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { DB } from '../../db/schema.ts';
 import type { RouteRegistrar } from '../../http/app.ts';
 import type { Config } from '../../config.ts';
+import type { Logger } from '../../logger.ts';
 import type { AuditLog } from '../audit/index.ts';
 
-export type StaffRole = 'admin' | 'coordinator' | 'analyst' | 'manager' | 'staff';
+/**
+ * admin: everything, incl. accounts, audit log and retention (global admin); coordinator: routing, organisation,
+ * surveys and all handling; manager: read and reply for a subtree; handler: handle the feedback of own units;
+ * analyst: aggregates and redacted text only; viewer: aggregates only. See ROLE_PERMISSIONS.
+ */
+export type StaffRole = 'admin' | 'coordinator' | 'manager' | 'handler' | 'analyst' | 'viewer';
+
+/**
+ * read_aggregates: figures, charts, reports (small groups suppressed). read_redacted_text: feedback text after
+ * redaction. read_personal_data: contact details and unredacted originals (every read audited). reply: handle
+ * feedback (status, notes, replies, publishing). configure: organisation tree, surveys, routing, templates.
+ * administer: staff accounts and roles, the audit log, retention and erasure.
+ */
+export type Permission =
+  'read_aggregates' | 'read_redacted_text' | 'read_personal_data' | 'reply' | 'configure' | 'administer';
 
 export interface RoleAssignment {
   role: StaffRole;
@@ -45,6 +60,19 @@ export interface StaffAuth {
   requireStaff(options?: { roles?: StaffRole[] }): preHandlerAsyncHookHandler;
   /** True when one of the principal's roles in `roles` is global or assigned at one of the unit's ancestors. */
   hasRoleFor(principal: StaffPrincipal, roles: StaffRole[], unitAncestorIds: readonly string[]): boolean;
+  /**
+   * Routes registered on an app after `register` (HEAD left out), and whether a requireStaff guard runs; for the
+   * access-control matrix test. Optional so that test doubles of StaffAuth need not provide it.
+   */
+  registeredRoutes?(): RegisteredRoute[];
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  guarded: boolean;
+  /** Names of the query-string parameters its schema declares. */
+  queryNames: string[];
 }
 
 export interface StaffUserView {
@@ -78,6 +106,17 @@ export interface StaffService {
   removeRole(input: { userId: string; assignment: RoleAssignment; actorId: string | null }): Promise<void>;
   /** Signs the user out everywhere; refuses to disable oneself or the last active global admin. */
   disableUser(input: { userId: string; actorId: string | null }): Promise<void>;
+  /**
+   * Links an OpenID Connect identity (issuer + subject) to the account with this e-mail, for KUULO_OIDC_MATCH=subject
+   * or a provider without verified e-mail. NotFoundError `user_not_found`; ConflictError `identity_taken` when the
+   * identity belongs to another account. Audited as staff.identity_linked.
+   */
+  linkIdentity(input: {
+    email: string;
+    issuer: string;
+    subject: string;
+    actorId: string | null;
+  }): Promise<{ userId: string }>;
 }
 
 export interface StaffModule {
@@ -92,9 +131,20 @@ export interface StaffDeps {
   audit: AuditLog;
   /** The installation's data key: keys the hashes that stand in for e-mail addresses in login_attempts. */
   hashKey?: Buffer;
+  /** For sign-in problems worth an operator's eye (IDs and error codes only). */
+  logger?: Logger;
 }
 
 export { createStaffModule } from './staff.module.ts';
 export { SESSION_COOKIE } from './cookies.ts';
-export { hasRoleFor } from './staff.policy.ts';
+export {
+  hasRoleFor,
+  can,
+  canSomewhere,
+  rolesWith,
+  scopeRoots,
+  ROLE_PERMISSIONS,
+  PERMISSIONS,
+  STAFF_ROLES,
+} from './staff.policy.ts';
 export { staffViewer } from './viewer.ts';

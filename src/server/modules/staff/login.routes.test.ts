@@ -19,7 +19,7 @@ describe.each(testEngines())('staff sign-in and sessions on %s', (engine) => {
   beforeAll(async () => {
     t = await createStaffTestApp(engine);
     await t.createUser('admin@example.fi', [{ role: 'admin', unitId: null }]);
-    await t.createUser('worker@example.fi', [{ role: 'staff', unitId: null }]);
+    await t.createUser('worker@example.fi', [{ role: 'handler', unitId: null }]);
   });
   afterAll(() => t.close());
 
@@ -87,7 +87,7 @@ describe.each(testEngines())('staff sign-in and sessions on %s', (engine) => {
   });
 
   test('after too many failures for one e-mail even the right password gets 429, on any instance', async () => {
-    await t.createUser('target@example.fi', [{ role: 'staff', unitId: null }]);
+    await t.createUser('target@example.fi', [{ role: 'handler', unitId: null }]);
     for (let i = 0; i < t.config.loginAttemptsPer15Min; i++) {
       const r = await postLogin(t.app, { email: 'target@example.fi', password: `wrong password ${i}` });
       expect(r.statusCode).toBe(401);
@@ -103,7 +103,7 @@ describe.each(testEngines())('staff sign-in and sessions on %s', (engine) => {
   });
 
   test('failures older than 15 minutes no longer count', async () => {
-    await t.createUser('patient@example.fi', [{ role: 'staff', unitId: null }]);
+    await t.createUser('patient@example.fi', [{ role: 'handler', unitId: null }]);
     for (let i = 0; i < t.config.loginAttemptsPer15Min; i++) {
       await postLogin(t.app, { email: 'patient@example.fi', password: `wrong password ${i}` });
     }
@@ -270,7 +270,7 @@ describe.each(testEngines())('staff sign-in and sessions on %s', (engine) => {
   });
 
   test('a disabled user is signed out at once and cannot sign in', async () => {
-    const id = await t.createUser('leaver@example.fi', [{ role: 'staff', unitId: null }]);
+    const id = await t.createUser('leaver@example.fi', [{ role: 'handler', unitId: null }]);
     const session = await signIn(t.app, 'leaver@example.fi');
     await t.staff.service.disableUser({ userId: id, actorId: null });
     const after = await t.app.inject({

@@ -28,6 +28,8 @@ export interface LoginRoutesDeps {
   auth: StaffAuth;
   secureCookies: boolean;
   publicUrl: string;
+  /** Set when OpenID Connect sign-in is configured: the login page offers it. */
+  oidc?: { label?: string | undefined } | undefined;
 }
 
 const LoginForm = Type.Object({
@@ -72,6 +74,12 @@ export function loginRoutes(deps: LoginRoutesDeps) {
       formToken: formToken(request, reply, view.freshToken),
       errors: view.errors ?? [],
       ...(view.notice ? { notice: view.notice } : {}),
+      ...(deps.oidc
+        ? {
+            oidcHref: `/staff/login/oidc?next=${encodeURIComponent(safeNextPath(view.next))}`,
+            ...(deps.oidc.label ? { oidcLabel: deps.oidc.label } : {}),
+          }
+        : {}),
     });
     return sendHtml(reply, status, page);
   }

@@ -70,7 +70,7 @@ describe.each(testEngines())('staff accounts on %s', (engine) => {
 
   test('a role at an unknown unit is refused and nothing is stored', async () => {
     await expect(
-      create('ghost-unit@example.fi', { roles: [{ role: 'staff', unitId: 'nowhere' }] }),
+      create('ghost-unit@example.fi', { roles: [{ role: 'handler', unitId: 'nowhere' }] }),
     ).rejects.toMatchObject({
       code: 'unknown_unit',
     });

@@ -8,6 +8,7 @@ import { passwordProblems } from './password-policy.ts';
 import { isStaffRole } from './staff.policy.ts';
 import type { StaffRepository } from './staff.repository.ts';
 import type { SessionsRepository } from './sessions.repository.ts';
+import type { IdentitiesRepository } from './identities.repository.ts';
 
 // Account management: creating users, granting and revoking roles, disabling. Every change is audited in the
 // same transaction that makes it.
@@ -59,6 +60,7 @@ export function createStaffService(deps: {
   users: StaffRepository;
   sessions: SessionsRepository;
   audit: AuditLog;
+  identities?: IdentitiesRepository;
 }): StaffService {
   const { db, users, sessions, audit } = deps;
 
@@ -192,6 +194,33 @@ export function createStaffService(deps: {
           trx,
         );
       });
+    },
+
+    async linkIdentity({ email, issuer, subject, actorId }) {
+      const identities = deps.identities;
+      if (!identities) throw new Error('linking identities needs the identities repository');
+      const user = await users.findUserByEmail(email);
+      if (!user) throw new NotFoundError('user_not_found', 'staff.user_not_found');
+      if (!/^https?:\/\/\S+$/.test(issuer) || subject.trim() === '' || subject.length > 255) {
+        throw invalid([{ field: 'subject', code: 'invalid_identity' }]);
+      }
+      await db.transaction().execute(async (trx) => {
+        const linked = await identities.findUserId(issuer, subject, trx);
+        if (linked === user.id) return;
+        if (linked) throw new ConflictError('identity_taken', 'staff.identity_taken');
+        await identities.link(trx, { issuer, subject, userId: user.id });
+        await audit.record(
+          {
+            actorId,
+            action: 'staff.identity_linked',
+            targetType: 'staff_user',
+            targetId: user.id,
+            details: { issuer, by: 'administrator' },
+          },
+          trx,
+        );
+      });
+      return { userId: user.id };
     },
   };
 }

@@ -91,7 +91,7 @@ describe.each(testEngines())('the users page on %s', (engine) => {
       displayName: 'Weak',
       password: 'aaaaaaaaaaaaaaa',
       locale: 'fi',
-      role: 'staff',
+      role: 'handler',
       unitId: '',
     });
     expect(response.statusCode).toBe(400);
@@ -107,7 +107,7 @@ describe.each(testEngines())('the users page on %s', (engine) => {
       displayName: 'Copy',
       password: GOOD_PASSWORD,
       locale: 'fi',
-      role: 'staff',
+      role: 'handler',
       unitId: '',
     });
     expect(response.statusCode).toBe(409);

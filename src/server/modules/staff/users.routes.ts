@@ -28,7 +28,7 @@ const UserParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-fA-F-]{36}$'
 const ListQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 40 })), lang: Short });
 
 const DONE = new Set(['created', 'role_added', 'role_removed', 'disabled']);
-const EMPTY_FORM: NewUserForm = { email: '', displayName: '', locale: 'fi', role: 'staff', unitId: '' };
+const EMPTY_FORM: NewUserForm = { email: '', displayName: '', locale: 'fi', role: 'handler', unitId: '' };
 const FORM_FIELDS = new Set(['email', 'displayName', 'password', 'locale', 'role', 'unitId']);
 
 function assignment(role: string | undefined, unitId: string | undefined): RoleAssignment {

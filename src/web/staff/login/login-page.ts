@@ -12,6 +12,10 @@ export interface LoginPageModel {
   formToken: string;
   errors: FieldError[];
   notice?: string;
+  /** Where the OpenID Connect sign-in starts, when one is configured. */
+  oidcHref?: string;
+  /** The identity service's name for the button, e.g. "Helsinki AD". */
+  oidcLabel?: string;
 }
 
 export function renderLoginPage(model: LoginPageModel): SafeHtml {
@@ -42,7 +46,17 @@ export function renderLoginPage(model: LoginPageModel): SafeHtml {
         errors: model.errors,
       })}
       <button type="submit">${tr('staff.sign_in')}</button>
-    </form>`;
+    </form>
+    ${
+      model.oidcHref
+        ? html`<h2>${tr('staff.oidc_or')}</h2>
+          <p>
+            <a class="button" href="${model.oidcHref}" id="oidc-sign-in"
+              >${tr('staff.oidc_sign_in', { label: model.oidcLabel ?? tr('staff.oidc_default_label') })}</a
+            >
+          </p>`
+        : ''
+    }`;
   return staffPage({
     lang: model.lang,
     title: tr('staff.login_title'),
