@@ -50,7 +50,7 @@ export function exportResponsesCommand(program: Command, withKuulo: WithKuulo, l
         try {
           const { rows } = await kuulo.responses.exportResponses(
             options.format,
-            { unitId: options.unit, from: options.from, to: options.to },
+            { unitId: options.unit, from: options.from, to: options.to, excludeFlagged: true },
             out,
             progress,
           );

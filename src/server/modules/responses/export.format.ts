@@ -74,11 +74,17 @@ export function csvCell(value: unknown): string {
 }
 
 export function csvHeader(columns: ExportColumns): string {
-  return `\uFEFF${[...FIXED_COLUMNS, ...columns.answers.map((c) => c.header), ...columns.texts].map(csvCell).join(',')}\r\n`;
+  return `\uFEFF${headerNames(columns).map(csvCell).join(',')}\r\n`;
 }
 
-export function csvLine(record: ExportRecord, columns: ExportColumns): string {
-  const cells = [
+/** Header names in column order (CSV and XLSX alike). */
+export function headerNames(columns: ExportColumns): string[] {
+  return [...FIXED_COLUMNS, ...columns.answers.map((c) => c.header), ...columns.texts];
+}
+
+/** One record's values in column order, before any encoding. */
+export function recordCells(record: ExportRecord, columns: ExportColumns): unknown[] {
+  return [
     record.id,
     record.submitted_at,
     record.local_date,
@@ -93,7 +99,10 @@ export function csvLine(record: ExportRecord, columns: ExportColumns): string {
     ...columns.answers.map((c) => (c.slug === record.survey ? record.answers[c.questionId] : undefined)),
     ...columns.texts.map((id) => record.texts[id]),
   ];
-  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+export function csvLine(record: ExportRecord, columns: ExportColumns): string {
+  return `${recordCells(record, columns).map(csvCell).join(',')}\r\n`;
 }
 
 export function jsonLine(record: ExportRecord): string {

@@ -9,15 +9,29 @@ export interface ExportFilter {
   /** Inclusive local dates, YYYY-MM-DD. */
   from?: string;
   to?: string;
+  /** The dashboard's filters: each list narrows the export; absent or empty means all. 'unknown' in
+   * respondentTypes or ageGroups matches responses without one. */
+  channels?: string[];
+  respondentTypes?: string[];
+  languages?: string[];
+  ageGroups?: string[];
+  /** Leave out responses flagged 'repeat' or 'test' (exports of results do; a full data export need not). */
+  excludeFlagged?: boolean;
 }
 
+export type ExportFormat = 'csv' | 'jsonl' | 'xlsx';
+
 export interface ResponsesService {
-  /** Streams responses as CSV or JSON Lines in pages; reports progress as rows written of the total. */
+  /**
+   * Streams responses as CSV, JSON Lines or an XLSX workbook in pages; reports progress as rows written of the
+   * total. The audit entry names the actor when one is given.
+   */
   exportResponses(
-    format: 'csv' | 'jsonl',
+    format: ExportFormat,
     filter: ExportFilter,
     out: Writable,
     onProgress?: (written: number, total: number) => void,
+    context?: { actorId: string | null },
   ): Promise<{ rows: number }>;
 }
 
@@ -26,3 +40,4 @@ export interface ResponsesDeps {
 }
 
 export { createResponsesService } from './responses.service.ts';
+export { csvCell } from './export.format.ts';

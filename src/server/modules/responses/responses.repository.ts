@@ -33,6 +33,23 @@ export interface PageCursor {
 
 type ResponsesQuery = SelectQueryBuilder<DB, 'responses', object>;
 
+/** A list filter on a nullable column: 'unknown' stands for responses without a value. */
+function withOptional(
+  query: ResponsesQuery,
+  column: 'responses.respondent_type' | 'responses.age_group',
+  values: string[] | undefined,
+): ResponsesQuery {
+  if (!values?.length) return query;
+  const known = values.filter((v) => v !== 'unknown');
+  const unknown = values.includes('unknown');
+  return query.where((eb) => {
+    const parts = [];
+    if (known.length) parts.push(eb(column, 'in', known));
+    if (unknown) parts.push(eb(column, 'is', null));
+    return eb.or(parts);
+  });
+}
+
 function filtered(db: Kysely<DB>, filter: ExportFilter): ResponsesQuery {
   let query: ResponsesQuery = db.selectFrom('responses');
   if (filter.unitId !== undefined) {
@@ -43,6 +60,11 @@ function filtered(db: Kysely<DB>, filter: ExportFilter): ResponsesQuery {
   }
   if (filter.from !== undefined) query = query.where('responses.local_date', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('responses.local_date', '<=', filter.to);
+  if (filter.channels?.length) query = query.where('responses.channel', 'in', filter.channels);
+  if (filter.languages?.length) query = query.where('responses.language', 'in', filter.languages);
+  query = withOptional(query, 'responses.respondent_type', filter.respondentTypes);
+  query = withOptional(query, 'responses.age_group', filter.ageGroups);
+  if (filter.excludeFlagged) query = query.where('responses.flag', 'is', null);
   return query;
 }
 

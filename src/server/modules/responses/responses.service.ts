@@ -9,9 +9,12 @@ import {
   csvHeader,
   csvLine,
   exportColumns,
+  headerNames,
   jsonLine,
+  recordCells,
   type ExportRecord,
 } from './export.format.ts';
+import { xlsxSink } from './xlsx-sink.ts';
 
 const PAGE_SIZE = 1000;
 
@@ -46,7 +49,7 @@ export function createResponsesService(deps: ResponsesDeps): ResponsesService {
   const audit = createAuditLog(deps.db);
 
   return {
-    async exportResponses(format, filter, out, onProgress) {
+    async exportResponses(format, filter, out, onProgress, context) {
       checkExportFilter(filter);
       if (filter.unitId !== undefined && !(await repository.unitExists(filter.unitId))) {
         throw new NotFoundError('unit_not_found', 'responses.unit_not_found', { id: filter.unitId });
@@ -56,6 +59,7 @@ export function createResponsesService(deps: ResponsesDeps): ResponsesService {
       const fallback = used.length === 0 ? await repository.currentVersion(NATIONAL_SLUG) : undefined;
       const columns = exportColumns(fallback ? [fallback] : used);
       if (format === 'csv') await write(out, csvHeader(columns));
+      const sheet = format === 'xlsx' ? xlsxSink(out, 'responses', headerNames(columns)) : null;
 
       let written = 0;
       let cursor: PageCursor | null = null;
@@ -69,13 +73,12 @@ export function createResponsesService(deps: ResponsesDeps): ResponsesService {
           entry[t.question_id] = t.text_redacted;
           byResponse.set(t.response_id, entry);
         }
-        const chunk = rows
-          .map((row) => {
-            const record: ExportRecord = { ...row, texts: byResponse.get(row.id) ?? {} };
-            return format === 'csv' ? csvLine(record, columns) : jsonLine(record);
-          })
-          .join('');
-        await write(out, chunk);
+        const records: ExportRecord[] = rows.map((row) => ({ ...row, texts: byResponse.get(row.id) ?? {} }));
+        if (sheet) for (const record of records) sheet.addRow(recordCells(record, columns));
+        else {
+          const encode = format === 'csv' ? (r: ExportRecord) => csvLine(r, columns) : jsonLine;
+          await write(out, records.map(encode).join(''));
+        }
         written += rows.length;
         // Responses that arrive during the export may be included; the total then grows with them.
         onProgress?.(written, Math.max(total, written));
@@ -86,12 +89,14 @@ export function createResponsesService(deps: ResponsesDeps): ResponsesService {
       if (written === 0) onProgress?.(0, 0);
       // Exported free text may still hold personal data that redaction could not see: who exported is logged.
       await audit.record({
-        actorId: null,
+        actorId: context?.actorId ?? null,
         action: 'responses.export',
         targetType: 'responses',
         targetId: filter.unitId ?? null,
         details: { format, from: filter.from ?? null, to: filter.to ?? null, rows: written },
       });
+      // Closing the workbook ends the stream: audit first, so a finished download is always on record.
+      await sheet?.close();
       return { rows: written };
     },
   };
