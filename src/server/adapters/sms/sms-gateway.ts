@@ -25,9 +25,30 @@ export interface IncomingSms {
   from: string;
   text: string;
   receivedAt: Date;
+  /** The gateway's id for the incoming message where it gives one. */
+  gatewayId?: string;
+}
+
+/** An HTTP request from the gateway to Kuulo (incoming message or delivery report), as the adapter needs it. */
+export interface SmsWebhookRequest {
+  query: Record<string, unknown>;
+  headers: Record<string, string | string[] | undefined>;
+  /** The body exactly as received (signatures are computed over it); '' for GET. */
+  rawBody: string;
+}
+
+/**
+ * How a gateway's callbacks are read. Both throw UnauthorizedError (src/server/errors.ts) when the request
+ * does not prove it comes from the gateway, ValidationError when it is malformed.
+ */
+export interface SmsWebhooks {
+  incoming(request: SmsWebhookRequest, now: Date): IncomingSms;
+  deliveryReport(request: SmsWebhookRequest, now: Date): SmsDeliveryReport;
 }
 
 export interface SmsGateway {
   readonly name: string;
   send(sms: OutgoingSms): Promise<SmsSendResult>;
+  /** Present when the gateway calls Kuulo back (Kannel, the HTTPS API); absent for send-only gateways. */
+  readonly webhooks?: SmsWebhooks;
 }

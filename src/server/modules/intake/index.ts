@@ -34,6 +34,11 @@ export interface SubmissionInput {
   submittedAt?: string;
   /** Optional "contact me": stored encrypted apart from the answers; never returned, never logged. */
   contact?: ContactRequest;
+  /**
+   * Kept but excluded from results: 'repeat' marks a kiosk press that came too soon after a completed answer.
+   * Service-level only (kiosks); the public HTTP schema does not accept it.
+   */
+  flag?: 'repeat';
 }
 
 export interface SubmissionContext {
@@ -104,6 +109,8 @@ export { createIntakeModule } from './intake.module.ts';
 /** The TypeBox body schema of POST /api/v1/responses (also used by bench/intake.ts for its no-op route). */
 export { SubmissionBody } from './intake.schemas.ts';
 export { DETECT_LANGUAGE_JOB } from './intake.jobs.ts';
+/** Language of a short free text (fi, sv, en or null), shared with the analysis module. */
+export { detectLanguage } from './intake.language.ts';
 // For bulk loaders (demo data, imports): the same stored form as the live path, without its batching.
 export { prepareResponseRows, helsinkiDate, type PreparedResponse } from './intake.prepare.ts';
 export { insertResponses, type InsertOutcome } from './intake.repository.ts';

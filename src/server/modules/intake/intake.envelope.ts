@@ -29,6 +29,7 @@ export function checkEnvelope(input: SubmissionInput, receivedAt: Date): Date {
   if (!isChannel(input.channel)) throw reject('unknown_channel');
   if (typeof input.answers !== 'object' || input.answers === null || Array.isArray(input.answers))
     throw reject('invalid_answers_shape');
+  if (input.flag !== undefined && input.flag !== 'repeat') throw reject('invalid_flag');
   if (input.submittedAt === undefined) return receivedAt;
   const time = typeof input.submittedAt === 'string' ? Date.parse(input.submittedAt) : Number.NaN;
   if (!ISO_TIMESTAMP.test(String(input.submittedAt)) || Number.isNaN(time))

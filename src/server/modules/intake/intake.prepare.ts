@@ -11,6 +11,7 @@ import { deriveStoredAnswers } from '../../../shared/answers.ts';
 import { redactText } from '../../../shared/redaction.ts';
 import type { SurveyDefinition } from '../../../shared/survey-definition.ts';
 import type { ContactRequest } from './index.ts';
+import { helsinkiDate } from '../../../shared/helsinki-time.ts';
 
 // Turns one accepted submission into the rows that store it: the response with its derived columns, redacted
 // texts, encrypted originals (only where redaction changed something) and the encrypted contact. Pure apart from
@@ -36,31 +37,14 @@ export interface PrepareInput {
   submittedAt: Date;
   receivedAt?: Date;
   contact?: ContactRequest | null;
+  /** 'repeat': kept but excluded from results (kiosk misuse filter). */
+  flag?: 'repeat' | 'test' | null;
   /** Bulk loaders that know the language of their texts may set it; otherwise a job detects it later. */
   detectedLanguage?: string | null;
 }
 
-const HELSINKI = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Helsinki',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-// Formatting with a time zone costs a few microseconds, a noticeable share of a submission. Finland's offset
-// changes only on whole hours, so every instant in one UTC minute has the same date: remember the last minute.
-let cachedMinute = Number.NaN;
-let cachedDate = '';
-
-/** The calendar date in Finland (YYYY-MM-DD): reports count days as the units that gave the service do. */
-export function helsinkiDate(date: Date): string {
-  const minute = Math.floor(date.getTime() / 60_000);
-  if (minute === cachedMinute) return cachedDate;
-  const parts = Object.fromEntries(HELSINKI.formatToParts(date).map((p) => [p.type, p.value]));
-  cachedDate = `${parts.year}-${parts.month}-${parts.day}`;
-  cachedMinute = minute;
-  return cachedDate;
-}
+// Reports count days as the units that gave the service do: the Finnish calendar date.
+export { helsinkiDate };
 
 export function prepareResponseRows(input: PrepareInput, dataKey: Buffer): PreparedResponse {
   const id = input.id ?? uuidv7();
@@ -100,6 +84,7 @@ export function prepareResponseRows(input: PrepareInput, dataKey: Buffer): Prepa
       submitted_at: input.submittedAt,
       received_at: input.receivedAt ?? new Date(),
       local_date: helsinkiDate(input.submittedAt),
+      flag: input.flag ?? null,
     },
     texts,
     originals,

@@ -16,7 +16,7 @@ describe.each(testEngines())('intake repository on %s', (engine) => {
   });
   afterAll(() => database.close());
   beforeEach(async () => {
-    await sql`truncate responses, response_texts, response_text_originals, response_contacts, jobs`.execute(
+    await sql`truncate responses, response_texts, response_text_originals, response_contacts, jobs cascade`.execute(
       database.db,
     );
   });

@@ -77,13 +77,13 @@ export async function insertResponses(
       select * from jsonb_to_recordset(${responses}::jsonb) as x(
         id uuid, submission_id uuid, survey_id uuid, survey_version_id uuid, unit_id text, channel text,
         language text, respondent_type text, age_group text, recommendation smallint, answers text,
-        submitted_at timestamptz, received_at timestamptz, local_date date)
+        submitted_at timestamptz, received_at timestamptz, local_date date, flag text)
     ),
     inserted as (
       insert into responses (id, submission_id, survey_id, survey_version_id, unit_id, channel, language,
-        respondent_type, age_group, recommendation, answers, submitted_at, received_at, local_date)
+        respondent_type, age_group, recommendation, answers, submitted_at, received_at, local_date, flag)
       select id, submission_id, survey_id, survey_version_id, unit_id, channel, language,
-        respondent_type, age_group, recommendation, answers::jsonb, submitted_at, received_at, local_date
+        respondent_type, age_group, recommendation, answers::jsonb, submitted_at, received_at, local_date, flag
       from input
       on conflict (submission_id) do nothing
       returning id

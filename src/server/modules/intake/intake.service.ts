@@ -111,6 +111,7 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
         submittedAt: answeredAt,
         receivedAt,
         contact: contact.contact,
+        flag: input.flag ?? null,
       },
       deps.dataKey,
     );

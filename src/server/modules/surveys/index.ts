@@ -116,4 +116,4 @@ export interface SurveysDeps {
 }
 
 export { createSurveysModule } from './surveys.module.ts';
-export { THL_NATIONAL_SLUG, THL_CHILDREN_SLUG } from './templates/slugs.ts';
+export { THL_NATIONAL_SLUG, THL_CHILDREN_SLUG, HOME_CARE_SLUG } from './templates/slugs.ts';

@@ -115,8 +115,8 @@ describe.each(testEngines())('surveys HTTP on %s', (engine) => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/surveys' });
     expect(response.statusCode).toBe(200);
     const list = response.json().surveys as { slug: string; version: number; title: { fi: string } }[];
-    expect(list.map((s) => s.slug)).toEqual(['thl-children', 'thl-national']);
-    expect(list[1]).toMatchObject({ version: 1, title: { fi: 'Asiakaspalaute' } });
+    expect(list.map((s) => s.slug)).toEqual(['home-care', 'thl-children', 'thl-national']);
+    expect(list[2]).toMatchObject({ version: 1, title: { fi: 'Asiakaspalaute' } });
   });
 
   test('the OpenAPI document describes both survey routes under the surveys tag', async () => {

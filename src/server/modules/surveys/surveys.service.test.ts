@@ -4,7 +4,7 @@ import { openTestDatabase, testEngines } from '../../db/testing.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { SurveyDefinition } from '../../../shared/survey-definition.ts';
 import { createAuditLog } from '../audit/index.ts';
-import { THL_CHILDREN_SLUG, THL_NATIONAL_SLUG } from './templates/slugs.ts';
+import { HOME_CARE_SLUG, THL_CHILDREN_SLUG, THL_NATIONAL_SLUG } from './templates/slugs.ts';
 import { createSurveysRepository } from './surveys.repository.ts';
 import { createSurveysService } from './surveys.service.ts';
 import { clearSurveys, fakeOrganisation, insertTestTree, type FakeOrganisation } from './surveys.fixtures.ts';
@@ -58,11 +58,12 @@ describe.each(testEngines())('surveys service on %s', (engine) => {
       .orderBy('slug')
       .execute();
     expect(surveys).toEqual([
+      { slug: HOME_CARE_SLUG, template: HOME_CARE_SLUG },
       { slug: THL_CHILDREN_SLUG, template: THL_CHILDREN_SLUG },
       { slug: THL_NATIONAL_SLUG, template: THL_NATIONAL_SLUG },
     ]);
     const versions = await database.db.selectFrom('survey_versions').select('version').execute();
-    expect(versions).toEqual([{ version: 1 }, { version: 1 }]);
+    expect(versions).toEqual([{ version: 1 }, { version: 1 }, { version: 1 }]);
   });
 
   test('the current version is found by slug and by id, and an unknown or malformed reference by neither', async () => {

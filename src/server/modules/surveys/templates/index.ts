@@ -1,5 +1,6 @@
 import type { SurveyDefinition } from '../../../../shared/survey-definition.ts';
-import { THL_CHILDREN_SLUG, THL_NATIONAL_SLUG } from './slugs.ts';
+import { HOME_CARE_SLUG, THL_CHILDREN_SLUG, THL_NATIONAL_SLUG } from './slugs.ts';
+import { HOME_CARE } from './home-care.ts';
 import { THL_NATIONAL } from './thl-national.ts';
 import { THL_CHILDREN } from './thl-children.ts';
 
@@ -13,6 +14,7 @@ export interface BuiltInTemplate {
 export const BUILT_IN_TEMPLATES: readonly BuiltInTemplate[] = [
   { name: THL_NATIONAL_SLUG, definition: THL_NATIONAL },
   { name: THL_CHILDREN_SLUG, definition: THL_CHILDREN },
+  { name: HOME_CARE_SLUG, definition: HOME_CARE },
 ];
 
 export function builtInTemplate(name: string | null): BuiltInTemplate | undefined {
