@@ -1,8 +1,8 @@
 // Removes personal data that people type into free text despite the instructions: Finnish personal identity
-// codes, phone numbers and e-mail addresses. Redaction errs towards removing: a missed identity code is a data
+// codes, phone numbers, e-mail addresses, IBANs and person names where a cue shows them ("lääkäri Virtanen"). Redaction errs towards removing: a missed identity code is a data
 // leak, an over-eager "[phone]" only costs a few digits of context. Shared so the browser can warn as you type.
 
-export type RedactionKind = 'personal_id' | 'phone' | 'email';
+export type RedactionKind = 'personal_id' | 'phone' | 'email' | 'iban' | 'name';
 
 export interface RedactionResult {
   text: string;
@@ -14,7 +14,88 @@ export const REDACTION_MARKERS: Record<RedactionKind, string> = {
   personal_id: '[personal-id]',
   phone: '[phone]',
   email: '[email]',
+  iban: '[iban]',
+  name: '[name]',
 };
+
+// An IBAN: country, check digits and 11–30 letters or digits, written solid or in groups of four. Finnish ones
+// (FI + 16 digits) go even with a wrong checksum (a typo is still somebody's account); others need a valid
+// mod-97 checksum so that product codes and the like stay.
+const IBAN = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/gu;
+
+/** Whether the compact IBAN (no spaces) has a valid ISO 13616 mod-97 checksum. */
+export function isValidIban(compact: string): boolean {
+  const value = compact.toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(value)) return false;
+  const digits = (value.slice(4) + value.slice(0, 4)).replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let remainder = 0;
+  for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
+  return remainder === 1;
+}
+
+function isIban(candidate: string): boolean {
+  const compact = candidate.replace(/ /g, '');
+  return /^FI\d{16}$/.test(compact) || isValidIban(compact);
+}
+
+// Person names are only recognisable next to a cue: a title or role ("lääkäri Virtanen", "hoitaja Annalle",
+// "sjuksköterska Lind", "Dr Smith", "nurse Mary"), a self-introduction ("nimeni on", "jag heter", "my name is")
+// or a signature ("terveisin", "hälsningar", "regards"). One or two capitalised words after the cue go; the cue
+// stays, so the text still says who it was about. Finnish cues take any case ending ("lääkärin Virtasen").
+const NAME_CUES = [
+  'lääkär\\p{Ll}*',
+  'hoitaj\\p{Ll}*',
+  'sairaanhoitaj\\p{Ll}*',
+  'terveydenhoitaj\\p{Ll}*',
+  'lähihoitaj\\p{Ll}*',
+  'hammaslääkär\\p{Ll}*',
+  'fysioterapeut\\p{Ll}*',
+  'kätilö\\p{Ll}*',
+  'tohtori\\p{Ll}*',
+  'psykologi\\p{Ll}*',
+  'sosiaalityöntekijä\\p{Ll}*',
+  'nimeni on',
+  'olen nimeltäni',
+  'terveisin',
+  't\\.',
+  'läkare(?:n)?',
+  'sjuksköterska(?:n)?',
+  'skötare(?:n)?',
+  'tandläkare(?:n)?',
+  'jag heter',
+  'hälsningar',
+  'mvh',
+  'doctor',
+  'dr\\.?',
+  'nurse',
+  'midwife',
+  'my name is',
+  'regards',
+  'mr\\.?',
+  'mrs\\.?',
+  'ms\\.?',
+];
+const caseless = (cue: string) => cue.replace(/^\p{Ll}|^[a-zåäö]/u, (c) => `[${c}${c.toUpperCase()}]`);
+const NAME = new RegExp(
+  `(?<![\\p{L}])((?:${NAME_CUES.map(caseless).join('|')})[ \\u00a0]+)(\\p{Lu}[\\p{Ll}'’-]+(?:[ \\u00a0]\\p{Lu}[\\p{Ll}'’-]+)?)`,
+  'gu',
+);
+// Capitalised words after a cue that are not names: sentence starts and common words.
+const NOT_NAMES = new Set([
+  'Ja',
+  'Ei',
+  'Oli',
+  'On',
+  'Och',
+  'Var',
+  'Är',
+  'And',
+  'Was',
+  'The',
+  'Kiitos',
+  'Tack',
+  'Thanks',
+]);
 
 const CHECK_CHARACTERS = '0123456789ABCDEFHJKLMNPRSTUVWXY';
 
@@ -132,7 +213,27 @@ function replaceAll(text: string, pattern: RegExp, marker: string): { text: stri
   return { text: replaced, count };
 }
 
-/** Replaces identity codes, phone numbers and e-mail addresses with neutral markers and counts them. */
+function replaceIbans(text: string): { text: string; count: number } {
+  let count = 0;
+  const replaced = text.replace(IBAN, (candidate) => {
+    if (!isIban(candidate)) return candidate;
+    count++;
+    return REDACTION_MARKERS.iban;
+  });
+  return { text: replaced, count };
+}
+
+function replaceNames(text: string): { text: string; count: number } {
+  let count = 0;
+  const replaced = text.replace(NAME, (whole, cue: string, name: string) => {
+    if (NOT_NAMES.has(name.split(/[ \u00a0]/)[0] ?? '')) return whole;
+    count++;
+    return cue + REDACTION_MARKERS.name;
+  });
+  return { text: replaced, count };
+}
+
+/** Replaces identity codes, phone numbers, e-mail addresses, IBANs and cued names with markers; counts them. */
 export function redactText(text: string): RedactionResult {
   const redactions: RedactionResult['redactions'] = {};
   let current = text;
@@ -142,6 +243,12 @@ export function redactText(text: string): RedactionResult {
     if (email.count > 0) redactions.email = email.count;
     current = email.text;
   }
+  // IBANs before identity codes and phone numbers: their digit groups would otherwise look like numbers.
+  if (/\d{2}/.test(current)) {
+    const iban = replaceIbans(current);
+    if (iban.count > 0) redactions.iban = iban.count;
+    current = iban.text;
+  }
   const personalId = replaceAll(current, PERSONAL_ID, REDACTION_MARKERS.personal_id);
   if (personalId.count > 0) redactions.personal_id = personalId.count;
   current = personalId.text;
@@ -150,5 +257,8 @@ export function redactText(text: string): RedactionResult {
     if (phone.count > 0) redactions.phone = phone.count;
     current = phone.text;
   }
+  const name = replaceNames(current);
+  if (name.count > 0) redactions.name = name.count;
+  current = name.text;
   return { text: current, redactions, changed: current !== text };
 }
