@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { loadConfig } from '../src/server/config.ts';
+import { loadConfig, type Config } from '../src/server/config.ts';
 import { createLogger } from '../src/server/logger.ts';
 import { startServer, type Started } from '../src/server/boot.ts';
 import { THL_NATIONAL_SLUG } from '../src/server/modules/surveys/index.ts';
@@ -68,7 +68,12 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startE2eKuulo(): Promise<E2eKuulo> {
+export interface E2eOptions {
+  /** Config overrides, e.g. `{ smtpUrl: smtp.url }` from startTestSmtpServer(). */
+  config?: Partial<Config>;
+}
+
+export async function startE2eKuulo(options: E2eOptions = {}): Promise<E2eKuulo> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuulo-e2e-'));
   // The QR codes and posters hold the public address, so the port is chosen before the server starts.
   const port = await freePort();
@@ -84,6 +89,7 @@ export async function startE2eKuulo(): Promise<E2eKuulo> {
       logLevel: 'silent',
       secret: 'e2e-secret-'.padEnd(40, 'x'),
       intakeRatePerMinute: 10_000,
+      ...options.config,
     },
   );
   const started = await startServer(config, createLogger(config.logLevel));

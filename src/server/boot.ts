@@ -38,6 +38,7 @@ export async function prepareData(kuulo: Kuulo, logger: Logger): Promise<void> {
     organisation: kuulo.organisation.service,
     surveys: kuulo.surveys.service,
     links: kuulo.webSurvey.links,
+    feedback: kuulo.feedback.service,
     responses: kuulo.config.demoResponses,
     onProgress: (stage, done, total) => {
       if (stage !== lastStage || done === total) logger.info({ stage, done, total }, 'demo data');
@@ -54,7 +55,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Start
     await prepareData(kuulo, logger);
     const app = await kuulo.http();
     await app.listen({ port: config.port, host: config.host });
-    if (config.runJobs) kuulo.jobs.start();
+    if (config.runJobs) {
+      kuulo.jobs.start();
+      kuulo.sms.dispatcher.start();
+    }
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://127.0.0.1:${port}`;

@@ -1,7 +1,12 @@
 // A small RFC 4180 reader that remembers the physical line where each record starts, which a general CSV
 // library does not report for quoted fields spanning lines. Accepts a UTF-8 BOM, CRLF, LF or CR line ends and
-// the semicolon separator that Excel writes in Finnish and Swedish locales.
-import type { SourceProblem } from './source-problem.ts';
+// the semicolon separator that Excel writes in Finnish and Swedish locales. Every CSV import in Kuulo reads with it.
+
+/** A problem with the file itself, before any field is looked at. */
+export interface CsvProblem {
+  line: number;
+  code: 'csv_unterminated_quote';
+}
 
 export interface CsvRecord {
   line: number;
@@ -11,7 +16,7 @@ export interface CsvRecord {
 export interface CsvParseResult {
   separator: ',' | ';' | '\t';
   records: CsvRecord[];
-  problems: SourceProblem[];
+  problems: CsvProblem[];
 }
 
 /** Picks the separator that occurs most often, outside quotes, on the header line. */
@@ -32,7 +37,7 @@ export function parseCsv(input: string): CsvParseResult {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const separator = detectSeparator(text);
   const records: CsvRecord[] = [];
-  const problems: SourceProblem[] = [];
+  const problems: CsvProblem[] = [];
   let line = 1;
   let recordLine = 1;
   let cells: string[] = [];

@@ -11,7 +11,14 @@ import { t } from '../../i18n/index.ts';
 import { progressReporter } from './progress.ts';
 import { importUnitsCommand } from './import-units.ts';
 import { createUserCommand } from './create-user.ts';
+import { linkIdentityCommand } from './link-identity.ts';
 import { exportResponsesCommand } from './export-responses.ts';
+import { reportCommand } from './report-quarterly.ts';
+import { exportNationalCommand } from './export-national.ts';
+import { aggregatesCommand } from './aggregates.ts';
+import { analysisCommand } from './analysis.ts';
+import { smsCommands } from './sms.ts';
+import { open311Commands } from './open311-client.ts';
 
 /** Opens the configured database, composes Kuulo, runs fn, and always closes what it opened. */
 export async function withKuulo<T>(
@@ -96,6 +103,7 @@ export function buildCli(): Command {
           organisation: kuulo.organisation.service,
           surveys: kuulo.surveys.service,
           links: kuulo.webSurvey.links,
+          feedback: kuulo.feedback.service,
           responses: options.responses ?? config.demoResponses,
           onProgress: (stage, done, total) => {
             if (!progress.has(stage)) progress.set(stage, progressReporter(stage));
@@ -108,7 +116,14 @@ export function buildCli(): Command {
 
   importUnitsCommand(program, withKuulo, cliLogger);
   createUserCommand(program, withKuulo, cliLogger);
+  linkIdentityCommand(program, withKuulo, cliLogger);
   exportResponsesCommand(program, withKuulo, cliLogger);
+  reportCommand(program, withKuulo, cliLogger);
+  exportNationalCommand(program, withKuulo, cliLogger);
+  aggregatesCommand(program, withKuulo, cliLogger);
+  analysisCommand(program, withKuulo, cliLogger);
+  smsCommands(program, withKuulo, cliLogger);
+  open311Commands(program, withKuulo, cliLogger);
   return program;
 }
 

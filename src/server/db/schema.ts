@@ -147,7 +147,7 @@ export interface StaffUsersTable {
 export interface StaffRoleAssignmentsTable {
   id: Generated<string>;
   user_id: string;
-  role: 'admin' | 'coordinator' | 'analyst' | 'manager' | 'staff';
+  role: 'admin' | 'coordinator' | 'manager' | 'handler' | 'analyst' | 'viewer';
   unit_id: string | null;
   created_by: string | null;
   created_at: Timestamp;

@@ -60,6 +60,10 @@ export function renderFrontPage(model: FrontPageModel): SafeHtml {
     languageHref: (l) => `/?lang=${l}${model.query ? `&q=${encodeURIComponent(model.query)}` : ''}`,
     body: html`<h1>${tr('citizen.front_title')}</h1>
       <p>${tr('citizen.front_intro')}</p>
+      <ul class="front-links">
+        <li><a href="/feedback?lang=${lang}">${tr('citizen.front_open_feedback_link')}</a></li>
+        <li><a href="/results?lang=${lang}">${tr('citizen.front_results_link')}</a></li>
+      </ul>
       <form method="get" action="/" role="search">
         <input type="hidden" name="lang" value="${lang}" />
         <label for="unit-search">${tr('citizen.front_search_label')}</label>

@@ -11,7 +11,22 @@ export interface StaffViewer {
   roles?: readonly { role: string; unitId: string | null }[];
 }
 
-export type StaffSection = 'home' | 'organisation' | 'surveys' | 'links' | 'users';
+export type StaffSection =
+  | 'home'
+  | 'organisation'
+  | 'surveys'
+  | 'links'
+  | 'users'
+  | 'entry'
+  | 'home-care'
+  | 'chat'
+  | 'dashboard'
+  | 'kiosks'
+  | 'inbox'
+  | 'sms'
+  | 'audit'
+  | 'privacy'
+  | 'analysis';
 
 export interface StaffPageOptions {
   lang: Language;
@@ -23,6 +38,8 @@ export interface StaffPageOptions {
   path: string;
   /** Page-specific CSS appended to the shared stylesheet. */
   extraCss?: string;
+  /** Where each language version lives when the page has state in its query string; default path?lang=. */
+  languageHref?: (lang: Language) => string;
 }
 
 const STAFF_CSS = `nav.staff ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center;list-style:none;margin:0;padding:0}nav.staff a[aria-current=page]{font-weight:700;color:#1a1a1a}.inline{display:inline}.field-error{display:block;font-weight:600}.roles{margin:0;padding-left:1.1rem}.row-actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}.row-actions p{margin:0}button.small{padding:.3rem .7rem;min-height:32px;font-size:.95rem}`;
@@ -34,15 +51,29 @@ export function csrfField(viewer: StaffViewer | null): SafeHtml {
 
 export function staffPage(options: StaffPageOptions): SafeHtml {
   const tr = t(options.lang);
-  const sections: { id: StaffSection; href: string }[] = [
+  // label: an i18n key when the section's text lives in its feature's namespace (default staff.nav_<id>).
+  const sections: { id: StaffSection; href: string; label?: string }[] = [
     { id: 'home', href: '/staff' },
+    { id: 'inbox', href: '/staff/inbox', label: 'inbox.nav' },
+    { id: 'dashboard', href: '/staff/dashboard' },
     { id: 'organisation', href: '/staff/units' },
     { id: 'surveys', href: '/staff/surveys' },
     { id: 'links', href: '/staff/links' },
+    { id: 'entry', href: '/staff/entry' },
+    { id: 'home-care', href: '/staff/home-care' },
+    { id: 'chat', href: '/staff/chat' },
+    { id: 'analysis', href: '/staff/analysis', label: 'analysis.nav' },
   ];
+  // Kiosks are configured by coordinators (and administrators).
+  if (options.viewer?.roles?.some((r) => r.role === 'admin' || r.role === 'coordinator')) {
+    sections.push({ id: 'kiosks', href: '/staff/kiosks', label: 'kiosk.nav' });
+    sections.push({ id: 'sms', href: '/staff/sms', label: 'sms.nav' });
+  }
   // User management needs a global admin (see staff.policy.ts canManageUsers).
   if (options.viewer?.roles?.some((r) => r.role === 'admin' && r.unitId === null)) {
     sections.push({ id: 'users', href: '/staff/users' });
+    sections.push({ id: 'audit', href: '/staff/audit', label: 'access.nav_audit' });
+    sections.push({ id: 'privacy', href: '/staff/privacy', label: 'privacy.nav' });
   }
   const nav = options.viewer
     ? html`<nav class="staff" aria-label="${tr('common.main_navigation')}">
@@ -51,7 +82,7 @@ export function staffPage(options: StaffPageOptions): SafeHtml {
             (s) =>
               html`<li>
                 <a href="${s.href}" ${options.active === s.id ? raw('aria-current="page"') : ''}
-                  >${tr(`staff.nav_${s.id}`)}</a
+                  >${tr(s.label ?? `staff.nav_${s.id}`)}</a
                 >
               </li>`,
           )}
@@ -80,7 +111,7 @@ export function staffPage(options: StaffPageOptions): SafeHtml {
         <a class="skip" href="#main">${tr('common.skip_to_content')}</a>
         <header class="top">
           <span>${tr('staff.app_title')}</span
-          >${nav}${languageSwitch(options.lang, (l) => `${options.path}?lang=${l}`)}
+          >${nav}${languageSwitch(options.lang, options.languageHref ?? ((l) => `${options.path}?lang=${l}`))}
         </header>
         <main id="main" class="wide" tabindex="-1">${options.body}</main>
       </body>
@@ -110,7 +141,7 @@ export interface InputOptions {
   name?: string;
   /** Text, or markup such as a visible short label with a visually hidden qualifier. */
   label: string | SafeHtml;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date';
   value?: string;
   autocomplete?: string;
   required?: boolean;

@@ -3,8 +3,15 @@ import type { DB } from '../../db/schema.ts';
 import { ConflictError } from '../../errors.ts';
 import { CHANNELS, type Channel } from '../../../shared/channels.ts';
 import type { OrganisationService } from '../organisation/index.ts';
-import { THL_CHILDREN_SLUG, THL_NATIONAL_SLUG, type SurveysService } from '../surveys/index.ts';
+import {
+  HOME_CARE_SLUG,
+  THL_CHILDREN_SLUG,
+  THL_NATIONAL_SLUG,
+  type SurveysService,
+} from '../surveys/index.ts';
 import type { ShortLinkService } from '../web-survey/index.ts';
+import type { FeedbackService } from '../feedback/index.ts';
+import { seedDemoFeedback } from './demo.feedback.ts';
 import { createDemoRepository } from './demo.repository.ts';
 import { buildOrganisation, type DemoOrganisation } from './demo.organisation.ts';
 import { createRandom } from './demo.random.ts';
@@ -16,6 +23,8 @@ export interface DemoOptions {
   surveys: SurveysService;
   links: ShortLinkService;
   responses: number;
+  /** When given, a few open feedback items (some published with public replies) are stored through it. */
+  feedback?: FeedbackService;
   /** Fixed seed: the same demo every time. */
   seed?: number;
   now?: Date;
@@ -80,6 +89,17 @@ async function publishSurveys(
     actorId: null,
   });
   await links.ensureCodes(national.surveyId, org.unitIds);
+  // The home-care visit survey is answered on staff phones (docs/home-care.md): open in that channel everywhere.
+  const homeCare = await currentSurvey(surveys, HOME_CARE_SLUG);
+  if (homeCare) {
+    await surveys.publish({
+      surveyId: homeCare.surveyId,
+      unitId: org.rootId,
+      includeSubtree: true,
+      channels: ['home_care'],
+      actorId: null,
+    });
+  }
   if (children) {
     for (const serviceId of org.childServiceIds) {
       await surveys.publish({
@@ -134,5 +154,6 @@ export async function seedDemo(options: DemoOptions): Promise<DemoResult> {
     { seededAt: now.toISOString(), seed, responses: total },
     (done) => progress('responses', done, total),
   );
+  if (options.feedback) await seedDemoFeedback(options.feedback, org.unitIds, now);
   return { units: org.nodes.length, responses: loaded };
 }

@@ -2,6 +2,7 @@
 // constraint on org_units (migration 20261122000100_core.sql) so a bad id is caught before the database.
 import type { OrgUnit, OrgUnitType, UnitNames } from './index.ts';
 import type { Language } from '../../../shared/languages.ts';
+import { helsinkiDate } from '../../../shared/helsinki-time.ts';
 
 export const UNIT_TYPES: readonly OrgUnitType[] = [
   'division',
@@ -46,17 +47,8 @@ export function parseDateValue(value: string): string | null {
   return null;
 }
 
-const HELSINKI_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Helsinki',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar date in Finland: validity dates are Finnish calendar days whatever the server's zone. */
-export function helsinkiDate(at: Date): string {
-  return HELSINKI_DATE.format(at);
-}
+/** Validity dates are Finnish calendar days whatever the server's zone. */
+export { helsinkiDate };
 
 /** Closed means past its last day of operation (valid_to is inclusive) or merged into another unit. */
 export function isClosedOn(unit: Pick<OrgUnit, 'validTo' | 'mergedIntoId'>, today: string): boolean {

@@ -4,7 +4,7 @@
 import type { OrgUnitType, UnitImportRow } from '../index.ts';
 import { checkUnitInput, type UnitField } from '../unit-checks.ts';
 import { isUnitType, isValidUnitId, parseDateValue } from '../unit-fields.ts';
-import { parseCsv } from './csv.ts';
+import { parseCsv } from '../../../../shared/csv.ts';
 import { parseJsonRecords } from './json.ts';
 import type { SourceProblem } from './source-problem.ts';
 
@@ -90,8 +90,9 @@ function toRow(line: number, values: RawValues, problems: SourceProblem[]): Unit
 }
 
 export function rowsFromCsv(content: string): ParsedImport {
-  const { records, problems } = parseCsv(content);
-  const [header, ...body] = records;
+  const parsed = parseCsv(content);
+  const problems: SourceProblem[] = [...parsed.problems];
+  const [header, ...body] = parsed.records;
   if (!header) return { rows: [], problems: problems.length ? problems : [{ line: 1, code: 'empty_file' }] };
   const columns = header.cells.map((name) => fieldOf(name));
   header.cells.forEach((name, i) => {
