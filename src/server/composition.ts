@@ -31,6 +31,7 @@ import { lazyVoikko } from './adapters/voikko/voikko.ts';
 import { createOpenAiCompatibleProvider } from './adapters/llm/text-provider.ts';
 import { createReportsModule, type ReportsModule } from './modules/reports/index.ts';
 import { createChromiumPdfRenderer } from './adapters/pdf/chromium-pdf.ts';
+import { feedbackErasureTarget, feedbackRetentionTargets } from './modules/feedback/index.ts';
 
 export interface Kuulo {
   config: Config;
@@ -127,6 +128,8 @@ export function composeKuulo(config: Config, database: Database, logger: Logger)
     publicUrl: config.publicUrl,
   });
   feedback.service.onSubmit(inbox.service.onFeedbackSubmitted);
+  for (const target of feedbackRetentionTargets(db)) privacy.service.registerRetentionTarget(target);
+  privacy.service.registerErasureTarget(feedbackErasureTarget(db, dataKey));
   privacy.service.registerRetentionTarget({
     kind: 'free_text',
     name: 'inbox.notes_and_replies',

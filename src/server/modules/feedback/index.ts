@@ -239,3 +239,4 @@ export interface FeedbackDeps {
 export { createFeedbackModule } from './feedback.module.ts';
 // For Open311 POST /requests: the same multipart reading and limits as the form.
 export { registerMultipart, readFormParts, type FormParts } from './feedback.multipart.ts';
+export { feedbackErasureTarget, feedbackRetentionTargets } from './feedback.retention.ts';

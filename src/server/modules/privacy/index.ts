@@ -81,3 +81,4 @@ export interface PrivacyDeps {
 
 export { createPrivacyModule } from './privacy.module.ts';
 export { normaliseEmail, normalisePhone } from './contact-match.ts';
+export { encryptedContactErasure } from './encrypted-contacts.ts';

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { decrypt } from '../../adapters/crypto/data-key.ts';
 import type { ErasureTarget, RetentionTarget } from './index.ts';
-import { contactMatches } from './contact-match.ts';
+import { encryptedContactErasure } from './encrypted-contacts.ts';
 import {
   deleteResponseContacts,
   deleteResponseContactsBefore,
@@ -29,23 +28,13 @@ export function intakeRetentionTargets(db: Kysely<DB>): RetentionTarget[] {
 }
 
 export function intakeErasureTarget(db: Kysely<DB>, dataKey: Buffer): ErasureTarget {
-  return {
+  return encryptedContactErasure({
     name: 'intake.response_contacts',
-    async eraseContact(request) {
-      let erased = 0;
-      for await (const rows of scanResponseContacts(db)) {
-        const matching = rows
-          .filter((row) => {
-            try {
-              return contactMatches(JSON.parse(decrypt(dataKey, row.ciphertext)) as object, request);
-            } catch {
-              return false; // sealed with another key: not readable, so not this person's as far as we can tell
-            }
-          })
-          .map((row) => row.response_id);
-        erased += await deleteResponseContacts(db, matching);
-      }
-      return erased;
+    dataKey,
+    scan: async function* () {
+      for await (const rows of scanResponseContacts(db))
+        yield rows.map((row) => ({ id: row.response_id, ciphertext: row.ciphertext }));
     },
-  };
+    remove: (ids) => deleteResponseContacts(db, ids),
+  });
 }
