@@ -1,5 +1,5 @@
 import type { SurveyDefinition } from '../../../../shared/survey-definition.ts';
-import { text } from './text.ts';
+import { AGREEMENT_LABELS, text } from './text.ts';
 
 // Home-care visit feedback, answered by the client on the staff member's phone right after the visit: one question
 // with four faces (no neutral face) and an optional comment. Short on purpose: many clients are old, tired or
@@ -15,13 +15,7 @@ export const HOME_CARE: SurveyDefinition = {
   audience: 'adult',
   scales: {
     agreement: {
-      labels: [
-        text('Täysin eri mieltä', 'Helt av annan åsikt', 'Strongly disagree'),
-        text('Jokseenkin eri mieltä', 'Delvis av annan åsikt', 'Somewhat disagree'),
-        text('Ei samaa eikä eri mieltä', 'Varken av samma eller annan åsikt', 'Neither agree nor disagree'),
-        text('Jokseenkin samaa mieltä', 'Delvis av samma åsikt', 'Somewhat agree'),
-        text('Täysin samaa mieltä', 'Helt av samma åsikt', 'Strongly agree'),
-      ],
+      labels: AGREEMENT_LABELS,
       cantSay: text('En osaa sanoa', 'Kan inte säga', "Can't say"),
     },
     smiley: {

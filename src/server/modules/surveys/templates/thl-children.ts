@@ -1,5 +1,5 @@
 import type { Question, SurveyDefinition } from '../../../../shared/survey-definition.ts';
-import { text } from './text.ts';
+import { AGREEMENT_LABELS, text } from './text.ts';
 
 // The children's set (ages 7–12): short sentences answered with four faces (no neutral face). The faces are
 // labelled "how true is this", so one scale fits every sentence. CANDIDATE WORDING, editable per organisation.
@@ -26,13 +26,7 @@ export const THL_CHILDREN: SurveyDefinition = {
   audience: 'child',
   scales: {
     agreement: {
-      labels: [
-        text('Täysin eri mieltä', 'Helt av annan åsikt', 'Strongly disagree'),
-        text('Jokseenkin eri mieltä', 'Delvis av annan åsikt', 'Somewhat disagree'),
-        text('Ei samaa eikä eri mieltä', 'Varken av samma eller annan åsikt', 'Neither agree nor disagree'),
-        text('Jokseenkin samaa mieltä', 'Delvis av samma åsikt', 'Somewhat agree'),
-        text('Täysin samaa mieltä', 'Helt av samma åsikt', 'Strongly agree'),
-      ],
+      labels: AGREEMENT_LABELS,
       cantSay: text('En osaa sanoa', 'Kan inte säga', "Can't say"),
     },
     smiley: {

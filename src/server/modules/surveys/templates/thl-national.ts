@@ -1,5 +1,5 @@
 import type { Question, SurveyDefinition } from '../../../../shared/survey-definition.ts';
-import { text } from './text.ts';
+import { AGREEMENT_LABELS, text } from './text.ts';
 
 // The national customer-feedback set (THL): recommendation index + seven basic statements, for people 13+.
 // CANDIDATE WORDING: THL's exact statement texts could not be verified (docs/surveys.md). Organisations
@@ -32,13 +32,7 @@ export const THL_NATIONAL: SurveyDefinition = {
   audience: 'adult',
   scales: {
     agreement: {
-      labels: [
-        text('Täysin eri mieltä', 'Helt av annan åsikt', 'Strongly disagree'),
-        text('Jokseenkin eri mieltä', 'Delvis av annan åsikt', 'Somewhat disagree'),
-        text('Ei samaa eikä eri mieltä', 'Varken av samma eller annan åsikt', 'Neither agree nor disagree'),
-        text('Jokseenkin samaa mieltä', 'Delvis av samma åsikt', 'Somewhat agree'),
-        text('Täysin samaa mieltä', 'Helt av samma åsikt', 'Strongly agree'),
-      ],
+      labels: AGREEMENT_LABELS,
       cantSay: text('En osaa sanoa', 'Kan inte säga', "Can't say", { fi: 'En tiedä', sv: 'Vet inte' }),
     },
     smiley: {
