@@ -25,7 +25,7 @@ import { createKioskModule, type KioskModule } from './modules/kiosk/index.ts';
 import { createSmsModule, type SmsModule } from './modules/sms/index.ts';
 import type { SmsGateway } from './adapters/sms/sms-gateway.ts';
 import { createInsightsModule, type InsightsModule } from './modules/insights/index.ts';
-import { createAnalysisModule, type AnalysisModule } from './modules/analysis/index.ts';
+import { themesSection, createAnalysisModule, type AnalysisModule } from './modules/analysis/index.ts';
 import { detectLanguage } from './modules/intake/index.ts';
 import { lazyVoikko } from './adapters/voikko/voikko.ts';
 import { createOpenAiCompatibleProvider } from './adapters/llm/text-provider.ts';
@@ -218,6 +218,8 @@ export function composeKuulo(config: Config, database: Database, logger: Logger)
     publicUrl: config.publicUrl,
     embedAncestors: config.embedAncestors,
   });
+  // Text analysis fills the review's themes section; until then it says the section is not available.
+  reports.quarterly.registerSection(themesSection(analysis.views));
   const sms = createSmsModule({
     db,
     config,

@@ -39,6 +39,7 @@ export interface AnalysisDeps {
 }
 
 export { createAnalysisModule } from './analysis.module.ts';
+export { themesSection } from './analysis.quarterly.ts';
 export type { AnalysisService, CorrectionInput } from './analysis.service.ts';
 export type { AnalysisViews, ThemeSummary } from './analysis.views.service.ts';
 export type { AnalysedText, AnalysisEngine } from './analysis.engine.ts';
