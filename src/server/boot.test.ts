@@ -17,7 +17,7 @@ const logger = pino({ level: 'silent' });
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-test('a first start without data seeds the demo and serves it; a second start keeps the same data', async () => {
+test('a first start without data seeds the demo with its aggregates and serves it; a second start keeps the same data', async () => {
   const first = await startServer(config, logger);
   try {
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
@@ -28,6 +28,8 @@ test('a first start without data seeds the demo and serves it; a second start ke
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(count.n).toBe(300);
+    // The dashboards read aggregates: the demo's bulk-loaded responses are all in them before the first request.
+    expect(await first.kuulo.insights.aggregates.pending()).toBe(0);
     // PGlite's directory is one process's at a time: a second server on it is refused with a clear message.
     const clash = startServer(config, logger);
     await expect(clash).rejects.toThrow(DataDirInUseError);

@@ -46,6 +46,11 @@ export async function prepareData(kuulo: Kuulo, logger: Logger): Promise<void> {
     },
   });
   logger.info(result, 'demo data ready');
+  // The demo's responses were bulk-loaded: fold them into the insights rollups now, so the first dashboard a
+  // visitor opens shows the whole year rather than whatever the background job has reached.
+  const { responses } = await kuulo.insights.aggregates.rebuild();
+  await kuulo.insights.aggregates.catchUp({ maxResponses: Number.MAX_SAFE_INTEGER });
+  logger.info({ responses }, 'demo aggregates ready');
 }
 
 export async function startServer(config: Config, logger: Logger): Promise<Started> {
