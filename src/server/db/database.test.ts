@@ -134,3 +134,28 @@ describe('PGlite data directory within one process', () => {
     fs.rmSync(dir, { recursive: true });
   });
 });
+
+describe.runIf(process.env.DATABASE_URL)('prepared hot statements on PostgreSQL', () => {
+  test('a statement marked /* prepare:name */ is prepared once per connection and others are not', async () => {
+    const database = await openDatabase({
+      databaseUrl: process.env.DATABASE_URL,
+      dataDir: null,
+      poolSize: 1,
+    });
+    try {
+      for (const value of [1, 2]) {
+        const row = await sql<{
+          v: number;
+        }>`/* prepare:kuulo_test_marked */ select ${value}::int as v`.execute(database.db);
+        expect(row.rows[0]?.v).toBe(value);
+      }
+      await sql`select 1 as unmarked`.execute(database.db);
+      const prepared = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(
+        database.db,
+      );
+      expect(prepared.rows.map((r) => r.name)).toEqual(['kuulo_test_marked']);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -72,7 +72,9 @@ export async function insertResponses(
   const contacts = JSON.stringify(
     batch.flatMap((p) => (p.contact ? [{ ...p.contact, ciphertext: base64(p.contact.ciphertext) }] : [])),
   );
-  const result = await sql<{ id: string }>`
+  // The mark makes it a named prepared statement on PostgreSQL (src/server/db/database.ts): planned once per
+  // connection, not per batch. Its text must not vary between calls.
+  const result = await sql<{ id: string }>`/* prepare:intake_insert_responses */
     with input as (
       select * from jsonb_to_recordset(${responses}::jsonb) as x(
         id uuid, submission_id uuid, survey_id uuid, survey_version_id uuid, unit_id text, channel text,
