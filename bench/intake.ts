@@ -332,7 +332,18 @@ function ask<T extends Reply['type']>(child: ChildProcess, type: T, timeoutMs = 
   });
 }
 
-/** CPU used so far by every live PostgreSQL process on this host (Linux /proc), in µs; NaN elsewhere. */
+// PostgreSQL processes that work for the bench: its database's backends (their title names the database) and the
+// shared WAL and checkpoint processes. Other databases' backends (other work on a shared machine) are left out.
+function isBenchPostgres(pid: string): boolean {
+  try {
+    const title = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return /kuulo_bench_|walwriter|checkpointer|background writer/.test(title);
+  } catch {
+    return false;
+  }
+}
+
+/** CPU used so far by the bench's PostgreSQL processes on this host (Linux /proc), in µs; NaN elsewhere. */
 function postgresCpuMicros(): number {
   try {
     const tick = 1e6 / 100; // USER_HZ is 100 on Linux
@@ -346,6 +357,7 @@ function postgresCpuMicros(): number {
       }
       const close = stat.lastIndexOf(')');
       if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+      if (!isBenchPostgres(pid)) continue;
       const fields = stat.slice(close + 2).split(' ');
       total += (Number(fields[11]) + Number(fields[12])) * tick; // utime, stime
     }

@@ -18,7 +18,9 @@ export async function openConfiguredDatabase(config: Config, logger: Logger): Pr
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    onIdleError: (error) => logger.warn({ err: error }, 'idle PostgreSQL connection closed'),
+    // The code only: pg attaches the whole client (connection parameters included) to this error.
+    onIdleError: (error) =>
+      logger.warn({ sqlstate: (error as { code?: unknown }).code }, 'idle PostgreSQL connection closed'),
   });
   const { applied } = await migrate(database, (name) =>
     logger.info({ migration: name }, 'migration applied'),
