@@ -11,7 +11,13 @@ import type { JobQueue } from '../../jobs/index.ts';
 import type { Mailer } from '../../adapters/mail/mailer.ts';
 import type { FullOrganisationService, UnitNames, OrgUnitType } from '../organisation/index.ts';
 import type { SurveysService } from '../surveys/index.ts';
-import type { StaffAuth, StaffPrincipal, StaffService } from '../staff/index.ts';
+import {
+  rolesWith,
+  type StaffAuth,
+  type StaffPrincipal,
+  type StaffRole,
+  type StaffService,
+} from '../staff/index.ts';
 
 // ---- Scope -----------------------------------------------------------------------------------------------------
 
@@ -286,8 +292,8 @@ export interface InsightsDeps {
   now?: () => Date;
 }
 
-/** The roles that may read aggregates of their subtree. */
-export const INSIGHTS_READ_ROLES = ['admin', 'coordinator', 'manager', 'analyst', 'viewer'] as const;
+/** The roles that may read aggregates of their subtree: every role with that permission (handlers too). */
+export const INSIGHTS_READ_ROLES: readonly StaffRole[] = rolesWith('read_aggregates');
 
 export type { StaffPrincipal };
 export { createInsightsModule } from './insights.module.ts';

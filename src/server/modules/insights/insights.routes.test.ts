@@ -48,7 +48,7 @@ describe.each(testEngines())('insights API on %s', (engine) => {
     await kit.insights.aggregates.catchUp();
     await kit.createUser('analyst@example.fi', [{ role: 'analyst', unitId: null }]);
     await kit.createUser('manager@example.fi', [{ role: 'manager', unitId: 'big' }]);
-    await kit.createUser('handler@example.fi', [{ role: 'handler', unitId: null }]);
+    await kit.createUser('handler@example.fi', [{ role: 'handler', unitId: 'big-1' }]);
     analyst = await signIn(kit.app, 'analyst@example.fi');
     manager = await signIn(kit.app, 'manager@example.fi');
     handler = await signIn(kit.app, 'handler@example.fi');
@@ -147,7 +147,7 @@ describe.each(testEngines())('insights API on %s', (engine) => {
     expect(big.series.map((p: { label: string }) => p.label)).toEqual(['2026-03']);
   });
 
-  test('a manager reads their own subtree and gets 403 outside it; a handler gets 403; no session is 401', async () => {
+  test('a manager reads their own subtree and gets 403 outside it; a handler reads only their units; no session is 401', async () => {
     expect(
       (await get('/api/v1/insights/summary?unit=big&from=2026-03-01&to=2026-03-31', manager)).statusCode,
     ).toBe(200);
@@ -161,6 +161,9 @@ describe.each(testEngines())('insights API on %s', (engine) => {
       (await get('/api/v1/insights/trend?unit=other&from=2026-03-01&to=2026-03-31&grain=week', manager))
         .statusCode,
     ).toBe(403);
+    expect(
+      (await get('/api/v1/insights/summary?unit=big-1&from=2026-03-01&to=2026-03-31', handler)).statusCode,
+    ).toBe(200);
     expect((await get(`/api/v1/insights/summary?${scope}`, handler)).statusCode).toBe(403);
     expect((await get(`/api/v1/insights/summary?${scope}`)).statusCode).toBe(401);
   });

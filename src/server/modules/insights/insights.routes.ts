@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { HttpApp, RouteRegistrar } from '../../http/app.ts';
 import { ForbiddenError } from '../../errors.ts';
-import type { StaffAuth, StaffPrincipal, StaffRole } from '../staff/index.ts';
+import { rolesWith, type StaffAuth, type StaffPrincipal, type StaffRole } from '../staff/index.ts';
 import type { AlertsService, InsightsFilters, InsightsScope, InsightsService } from './index.ts';
 import {
   AlertList,
@@ -20,7 +20,7 @@ import {
   errors,
 } from './insights.schemas.ts';
 
-export const READ_ROLES: StaffRole[] = ['admin', 'coordinator', 'manager', 'analyst', 'viewer'];
+export const READ_ROLES: StaffRole[] = rolesWith('read_aggregates');
 /** Who may set alert rules for a subtree. */
 export const RULE_ROLES: StaffRole[] = ['admin', 'coordinator', 'manager'];
 
