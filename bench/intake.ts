@@ -343,28 +343,37 @@ function isBenchPostgres(pid: string): boolean {
   }
 }
 
-/** CPU used so far by the bench's PostgreSQL processes on this host (Linux /proc), in µs; NaN elsewhere. */
-function postgresCpuMicros(): number {
+/** CPU used so far by each of the bench's PostgreSQL processes (Linux /proc), in µs by pid; empty elsewhere. */
+function postgresCpuByPid(): Map<string, number> {
+  const tick = 1e6 / 100; // USER_HZ is 100 on Linux
+  const byPid = new Map<string, number>();
+  let pids: string[] = [];
   try {
-    const tick = 1e6 / 100; // USER_HZ is 100 on Linux
-    let total = 0;
-    for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-      let stat: string;
-      try {
-        stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      } catch {
-        continue; // exited meanwhile
-      }
-      const close = stat.lastIndexOf(')');
-      if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
-      if (!isBenchPostgres(pid)) continue;
-      const fields = stat.slice(close + 2).split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) * tick; // utime, stime
-    }
-    return total;
+    pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
   } catch {
-    return Number.NaN;
+    return byPid;
   }
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    const close = stat.lastIndexOf(')');
+    if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres') || !isBenchPostgres(pid)) continue;
+    const fields = stat.slice(close + 2).split(' ');
+    byPid.set(pid, (Number(fields[11]) + Number(fields[12])) * tick); // utime, stime
+  }
+  return byPid;
+}
+
+/** PostgreSQL CPU (µs) spent between two samples; a process that started meanwhile counts from zero. */
+function postgresCpuBetween(before: Map<string, number>, after: Map<string, number>): number {
+  if (after.size === 0) return Number.NaN;
+  let total = 0;
+  for (const [pid, micros] of after) total += micros - (before.get(pid) ?? 0);
+  return total;
 }
 
 interface Row {
@@ -408,11 +417,11 @@ async function benchEngine(engine: Engine): Promise<Row[]> {
     for (const [route, pathName] of routes.filter(([r]) => !wantedRoutes || wantedRoutes.includes(r))) {
       const before = (await ask(child, 'count')).count;
       const cpuBefore = (await ask(child, 'cpu')).micros;
-      const dbCpuBefore = engine === 'postgres' ? postgresCpuMicros() : Number.NaN;
+      const dbCpuBefore = engine === 'postgres' ? postgresCpuByPid() : new Map<string, number>();
       console.log(`[${engine}] ${route}: ${CONNECTIONS} connections for ${DURATION_S} s`);
       const result = await load(`${url}${pathName}`, DURATION_S);
       const cpu = (await ask(child, 'cpu')).micros - cpuBefore;
-      const dbCpu = engine === 'postgres' ? postgresCpuMicros() - dbCpuBefore : Number.NaN;
+      const dbCpu = engine === 'postgres' ? postgresCpuBetween(dbCpuBefore, postgresCpuByPid()) : Number.NaN;
       const { rss } = await ask(child, 'rss');
       const stored = (await ask(child, 'count')).count - before;
       // Requests still in flight when the clock stops are stored but not counted: only fewer is a problem.

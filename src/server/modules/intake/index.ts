@@ -83,6 +83,8 @@ export interface IntakeOptions {
   batchWindowMs?: number;
   /** Batches written at the same time. Default: 4 on PostgreSQL (a pool), 1 on PGlite (one connection). */
   batchConcurrency?: number;
+  /** While a batch is in flight, another starts only once this many rows wait. Default: 32 on PostgreSQL. */
+  batchMinRowsWhileBusy?: number;
   /** Most rows in one transaction (default 500). */
   maxBatchRows?: number;
   /** Unit lookups are cached this long (default 5000 ms; 0 turns the cache off). */

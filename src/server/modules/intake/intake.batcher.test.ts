@@ -68,3 +68,20 @@ test('close writes what is pending and refuses new items', async () => {
   expect(batches).toEqual([[1]]);
   await expect(batcher.add(2)).rejects.toThrow('closed');
 });
+
+test('while a batch is being written, the next starts only when enough items wait, and stragglers still go when it ends', async () => {
+  const { batches, flush } = recorder({ delayMs: 30 });
+  const batcher = createBatcher({ flush, windowMs: 0, maxItems: 500, concurrency: 4, minItemsWhileBusy: 3 });
+  const first = batcher.add(1);
+  await new Promise((r) => setTimeout(r, 5));
+  const two = [2, 3].map((i) => batcher.add(i));
+  await new Promise((r) => setTimeout(r, 5));
+  // Two waiting items are fewer than 3: no second batch yet although the concurrency would allow one.
+  expect(batches).toEqual([[1]]);
+  const more = [4, 5].map((i) => batcher.add(i));
+  await new Promise((r) => setTimeout(r, 5));
+  expect(batches).toEqual([[1], [2, 3, 4, 5]]);
+  const straggler = batcher.add(6);
+  await Promise.all([first, ...two, ...more, straggler]);
+  expect(batches).toEqual([[1], [2, 3, 4, 5], [6]]);
+});

@@ -14,6 +14,11 @@ export interface BatcherOptions<T, R> {
   maxItems: number;
   /** Batches written at the same time (default 1). */
   concurrency?: number;
+  /**
+   * While a batch is being written, the next one starts only once this many items wait (or when none is being
+   * written any more): under load batches grow, and each statement's fixed cost is shared by more rows. 0 = off.
+   */
+  minItemsWhileBusy?: number;
   /** Told when a whole batch failed and its items are retried one by one. */
   onBatchFailed?: (error: unknown, size: number) => void;
 }
@@ -33,6 +38,7 @@ interface Entry<T, R> {
 export function createBatcher<T, R>(options: BatcherOptions<T, R>): Batcher<T, R> {
   const maxItems = Math.max(1, options.maxItems);
   const concurrency = Math.max(1, options.concurrency ?? 1);
+  const minWhileBusy = Math.min(maxItems, Math.max(0, options.minItemsWhileBusy ?? 0));
   let queue: Entry<T, R>[] = [];
   const flushing = new Set<Promise<void>>();
   let cancelTimer: (() => void) | undefined;
@@ -71,6 +77,7 @@ export function createBatcher<T, R>(options: BatcherOptions<T, R>): Batcher<T, R
   function run(): void {
     cancelTimer = undefined;
     if (flushing.size >= concurrency || queue.length === 0) return;
+    if (flushing.size > 0 && queue.length < minWhileBusy) return; // a batch in flight will call run() again
     const batch = queue.slice(0, maxItems);
     queue = queue.slice(batch.length);
     const done: Promise<void> = settle(batch).finally(() => {
@@ -83,6 +90,7 @@ export function createBatcher<T, R>(options: BatcherOptions<T, R>): Batcher<T, R
 
   function schedule(): void {
     if (flushing.size >= concurrency) return;
+    if (flushing.size > 0 && queue.length < minWhileBusy) return;
     if (queue.length === maxItems) {
       // A full batch need not wait for the window.
       cancelTimer?.();

@@ -11,6 +11,9 @@ import { detectLanguageJob } from './intake.jobs.ts';
 // when the database answers quickly (FACTS.md). Measured in bench/intake.ts; see docs/intake.md.
 const DEFAULT_WINDOW_MS = { pglite: 1, postgres: 0 } as const;
 const DEFAULT_CONCURRENCY = { pglite: 1, postgres: 4 } as const;
+// Under load a further batch waits until 32 rows do (or no batch is in flight any more): each statement's fixed
+// cost is shared by more rows. Measured +15 % durable responses/s on PostgreSQL against starting one at once.
+const DEFAULT_MIN_ROWS_WHILE_BUSY = { pglite: 0, postgres: 32 } as const;
 
 export function createIntakeModule(deps: IntakeDeps): IntakeModule {
   const options = deps.options ?? {};
@@ -22,6 +25,7 @@ export function createIntakeModule(deps: IntakeDeps): IntakeModule {
     windowMs: options.batchWindowMs ?? DEFAULT_WINDOW_MS[engine],
     maxRows: options.maxBatchRows ?? 500,
     concurrency: options.batchConcurrency ?? DEFAULT_CONCURRENCY[engine],
+    minItemsWhileBusy: options.batchMinRowsWhileBusy ?? DEFAULT_MIN_ROWS_WHILE_BUSY[engine],
     logger: deps.logger,
   });
   const service = createIntakeService({

@@ -21,6 +21,7 @@ export function createResponseStore(deps: {
   windowMs: number;
   maxRows: number;
   concurrency: number;
+  minItemsWhileBusy?: number;
   logger: Logger;
 }): ResponseStore {
   const job = { name: DETECT_LANGUAGE_JOB, maxAttempts: DETECT_LANGUAGE_MAX_ATTEMPTS };
@@ -29,6 +30,7 @@ export function createResponseStore(deps: {
     windowMs: deps.windowMs,
     maxItems: deps.maxRows,
     concurrency: deps.concurrency,
+    minItemsWhileBusy: deps.minItemsWhileBusy ?? 0,
     // Only the SQLSTATE: a database message can quote the value it choked on, and values can be feedback.
     onBatchFailed: (error, rows) =>
       deps.logger.warn(
