@@ -1,4 +1,5 @@
-// Tables of the insights feature (migrations 20261122030000_insights_aggregates.sql, 20261122030010_insights_alerts.sql).
+// Tables of the insights feature (migrations 20261122030000_insights_aggregates.sql, 20261122030010_insights_alerts.sql,
+// 20261122030100_insights_compact_rollups.sql).
 import type { Generated } from 'kysely';
 import type { DateOnly, Json, NullableTimestamp, Timestamp } from '../column-types.ts';
 
@@ -6,16 +7,7 @@ export interface InsightsPendingTable {
   response_id: string;
 }
 
-/** insights_day and insights_month (day = the month's first day) have the same columns. */
-export interface InsightsRollupTable {
-  unit_id: string;
-  day: DateOnly;
-  survey_id: string;
-  channel: string;
-  language: string;
-  respondent_type: string;
-  age_group: string;
-  question_id: string;
+interface RollupCounts {
   nx: Generated<number>;
   n0: Generated<number>;
   n1: Generated<number>;
@@ -28,6 +20,39 @@ export interface InsightsRollupTable {
   n8: Generated<number>;
   n9: Generated<number>;
   n10: Generated<number>;
+}
+
+/** insights_day: the '' slice (every response) per unit × day × survey × question. */
+export interface InsightsDayTable extends RollupCounts {
+  unit_id: string;
+  day: DateOnly;
+  survey_id: string;
+  question_id: string;
+}
+
+/** insights_month (day = the month's first day), in slices: dim '' or one dimension and its value. */
+export interface InsightsMonthTable extends RollupCounts {
+  dim: '' | 'channel' | 'language' | 'respondent_type' | 'age_group';
+  unit_id: string;
+  day: DateOnly;
+  dim_value: string;
+  survey_id: string;
+  question_id: string;
+}
+
+/** insights_tree_month: the month slices summed over each unit's strict subtree by the current tree. */
+export interface InsightsTreeMonthTable extends RollupCounts {
+  dim: InsightsMonthTable['dim'];
+  ancestor_id: string;
+  day: DateOnly;
+  dim_value: string;
+  survey_id: string;
+  question_id: string;
+}
+
+/** A row here means the tree changed since the subtree sums were made: reads add up unit rows instead. */
+export interface InsightsTreeDirtyTable {
+  marked_at: Timestamp;
 }
 
 export interface InsightsDeltaTable {
@@ -68,8 +93,10 @@ export interface InsightsAlertsTable {
 
 export interface InsightsTables {
   insights_pending: InsightsPendingTable;
-  insights_day: InsightsRollupTable;
-  insights_month: InsightsRollupTable;
+  insights_day: InsightsDayTable;
+  insights_month: InsightsMonthTable;
+  insights_tree_month: InsightsTreeMonthTable;
+  insights_tree_dirty: InsightsTreeDirtyTable;
   insights_delta: InsightsDeltaTable;
   insights_alert_rules: InsightsAlertRulesTable;
   insights_alerts: InsightsAlertsTable;

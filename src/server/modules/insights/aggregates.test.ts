@@ -3,6 +3,15 @@ import { sql } from 'kysely';
 import { testEngines } from '../../db/testing.ts';
 import { openInsightsKit, type InsightsKit, type TestResponse } from './insights.testing.ts';
 import type { RawCell } from './index.ts';
+import { createInsightsRepository, type GroupedRow } from './insights.repository.ts';
+
+/** Grouped rows in a stable order, without groups whose counts all came back to zero. */
+function comparable(rows: GroupedRow[]) {
+  return rows
+    .filter((r) => r.counts.nx + r.counts.values.reduce((a, b) => a + b, 0) > 0)
+    .map((r) => JSON.stringify([r.keys, r.questionId, r.counts]))
+    .sort();
+}
 
 function random(seed: number) {
   let state = seed >>> 0;
@@ -24,6 +33,7 @@ async function rawCells(
   from: string,
   to: string,
   grouping: Grouping = 'channel',
+  channels?: string[],
 ): Promise<RawCell[]> {
   const subtree = new Set(
     (
@@ -42,6 +52,7 @@ async function rawCells(
   for (const row of rows) {
     if (row.flag !== null || !subtree.has(row.unit_id) || row.local_date < from || row.local_date > to)
       continue;
+    if (channels && !channels.includes(row.channel)) continue;
     const keys: RawCell['keys'] =
       grouping === 'none'
         ? {}
@@ -108,8 +119,38 @@ describe.each(testEngines())('aggregates on %s', (engine) => {
     };
   }
 
+  /** Per-unit rows summed under the child of `unitId` each lies in (null: the unit itself), by the tree now. */
+  async function childSums(unitId: string, rows: GroupedRow[]): Promise<GroupedRow[]> {
+    const tree = await kit.db
+      .selectFrom('org_unit_closure as c')
+      .innerJoin('org_units as u', 'u.id', 'c.ancestor_id')
+      .select(['c.descendant_id', 'c.ancestor_id'])
+      .where('u.parent_id', '=', unitId)
+      .execute();
+    const childOf = new Map(tree.map((r) => [r.descendant_id, r.ancestor_id]));
+    const sums = new Map<string, GroupedRow>();
+    for (const row of rows) {
+      const child = row.keys.unit_id === unitId ? null : (childOf.get(row.keys.unit_id ?? '') ?? null);
+      const key = `${child}\u0000${row.questionId}`;
+      const sum = sums.get(key) ?? {
+        keys: { child },
+        questionId: row.questionId,
+        counts: { nx: 0, values: Array(11).fill(0) },
+      };
+      sum.counts.nx += row.counts.nx;
+      row.counts.values.forEach((v, i) => (sum.counts.values[i] += v));
+      sums.set(key, sum);
+    }
+    return [...sums.values()];
+  }
+
   async function expectExact(label: string, next: () => number) {
     await kit.insights.aggregates.catchUp({ maxResponses: 1_000_000 });
+    // The catch-up re-summed the subtrees after any tree change, so the reads below use the pre-summed rows.
+    const stale = await sql<{ n: number }>`select count(*)::int as n from insights_tree_dirty`.execute(
+      kit.db,
+    );
+    expect(stale.rows[0]?.n, label).toBe(0);
     const periods: [string, string][] = [
       ['2026-01-01', '2026-04-30'],
       ['2026-01-15', '2026-03-10'],
@@ -117,7 +158,8 @@ describe.each(testEngines())('aggregates on %s', (engine) => {
     ];
     for (const unitId of units) {
       for (const [from, to] of periods) {
-        // No dimension (the '' month slice), one (its slice), two (the daily rollup with every dimension).
+        // No dimension (the '' month and day rollups), one (its month slice; raw responses for edge days), two
+        // (raw responses), and a filter alone (its slice, statements included) or with a grouping (raw).
         const scope = { unitId, from, to };
         const where = `${label}: ${unitId} ${from}…${to}`;
         expect(await kit.insights.service.cells(scope, []), where).toEqual(
@@ -128,6 +170,22 @@ describe.each(testEngines())('aggregates on %s', (engine) => {
         );
         expect(await kit.insights.service.cells(scope, ['channel', 'respondentType']), where).toEqual(
           await rawCells(kit, unitId, from, to, 'channel+respondentType'),
+        );
+        // The day rollup (weeks read every day from it) agrees with the month path checked above.
+        const repo = createInsightsRepository(kit.db);
+        const read = { unitId, from, to, filters: {} };
+        expect(comparable(await repo.grouped({ ...read, dailyOnly: true }, ['survey_id'])), where).toEqual(
+          comparable(await repo.grouped(read, ['survey_id'])),
+        );
+        // Grouped by child (subtree sums of each child), exactly what the unit rows add up to under each child.
+        const byChild = await childSums(unitId, await repo.grouped(read, ['unit_id']));
+        expect(comparable(await repo.grouped(read, ['child'])), where).toEqual(comparable(byChild));
+        const filtered = { ...scope, filters: { channels: ['web', 'kiosk'] } };
+        expect(await kit.insights.service.cells(filtered, []), where).toEqual(
+          await rawCells(kit, unitId, from, to, 'none', ['web', 'kiosk']),
+        );
+        expect(await kit.insights.service.cells(filtered, ['channel', 'respondentType']), where).toEqual(
+          await rawCells(kit, unitId, from, to, 'channel+respondentType', ['web', 'kiosk']),
         );
       }
     }

@@ -6,7 +6,8 @@ import pino from 'pino';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { loadConfig, type Config } from '../../config.ts';
-import type { Database, Engine } from '../../db/database.ts';
+import { openDatabase, type Database, type Engine } from '../../db/database.ts';
+import { migrate } from '../../db/migrate.ts';
 import { openTestDatabase } from '../../db/testing.ts';
 import { buildHttpApp, type HttpApp } from '../../http/app.ts';
 import { createJobQueue, type JobQueue } from '../../jobs/index.ts';
@@ -57,9 +58,13 @@ export interface InsightsKit {
 
 export async function openInsightsKit(
   engine: Engine,
-  options: { minGroupSize?: number; mailer?: Mailer } = {},
+  options: { minGroupSize?: number; mailer?: Mailer; databaseUrl?: string } = {},
 ): Promise<InsightsKit> {
-  const database = await openTestDatabase(engine);
+  // A named PostgreSQL database (benchmarks reuse a large load across runs) is migrated and kept, not dropped.
+  const database = options.databaseUrl
+    ? await openDatabase({ databaseUrl: options.databaseUrl, dataDir: null, poolSize: 5 })
+    : await openTestDatabase(engine);
+  if (options.databaseUrl) await migrate(database);
   const { db } = database;
   const logger = pino({ level: 'silent' });
   const config = loadConfig(
