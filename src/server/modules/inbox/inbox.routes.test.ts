@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testEngines } from '../../db/testing.ts';
+import { helsinkiDate } from '../../../shared/helsinki-time.ts';
 import { formBody, signIn, TEST_ORIGIN, type SignedIn } from '../staff/staff.testing.ts';
 import { createInboxKit, KIT_PASSWORD, type InboxKit, type Person } from './inbox.test-kit.ts';
 
@@ -156,5 +157,26 @@ describe.each(testEngines())('inbox pages on %s', (engine) => {
     const script = await get('handler', '/staff/inbox/shortcuts.js');
     expect(script.headers['content-type']).toContain('javascript');
     expect(script.body).toContain("tag === 'textarea'");
+  });
+
+  test('a handler marks an item as redirected to the objection process, and the page says so in words', async () => {
+    const id = await kit.submit({
+      type: 'complaint',
+      description: 'Jag vill göra en anmärkning om min vård.',
+    });
+    const before = await get('handler', `/staff/inbox/${id}`);
+    expect(before.body).toContain('Markera som hänvisad till anmärkningsförfarandet');
+    const marked = await post('handler', `/staff/inbox/${id}/tags`, { tag: 'objection-process' });
+    expect(marked.statusCode).toBe(303);
+    const after = await get('handler', `/staff/inbox/${id}`);
+    expect(after.body).toContain('Hänvisad till anmärkningsförfarandet');
+    expect(after.body).not.toContain('Markera som hänvisad till anmärkningsförfarandet');
+    const today = helsinkiDate(new Date());
+    const figures = await kit.kuulo.inbox.quarterly.objections({
+      unitId: 'region',
+      quarter: `${today.slice(0, 4)}Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`,
+      minGroupSize: 5,
+    });
+    expect(figures.redirected).toBe(1);
   });
 });

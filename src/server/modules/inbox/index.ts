@@ -23,6 +23,7 @@ import type {
 } from '../feedback/index.ts';
 import type { DeadlineRule } from './inbox.deadlines.ts';
 import type { InboxEventKind } from '../../db/tables/inbox.ts';
+import type { QuarterlySectionProvider } from '../reports/index.ts';
 
 export type { FeedbackStatus, FeedbackType, InboxEventKind };
 
@@ -245,9 +246,89 @@ export interface InboxService {
   sendDigests(now?: Date): Promise<number>;
 }
 
+/** A subtree and quarter ('2026Q3'); items are counted where they are handled (docs/quarterly-review.md). */
+export interface FeedbackQuarterInput {
+  unitId: string;
+  quarter: string;
+  minGroupSize: number;
+}
+
+/** Items received in a quarter by their status at its end. */
+export interface OutcomeCounts {
+  received: number;
+  done: number;
+  duplicate: number;
+  rejected: number;
+  open: number;
+}
+
+/** Deadlines that fell in the quarter: due (decided), met before the deadline; pending: not yet passed. */
+export interface DeadlineShare {
+  due: number;
+  met: number;
+  pending: number;
+}
+
+/** One unit of the breakdown: a child of the report's unit with its subtree, or the unit itself (own). */
+export interface UnitFeedbackRow {
+  unitId: string | null;
+  own: boolean;
+  received: number;
+  done: number;
+  openAtEnd: number;
+  overdueAtEnd: number;
+}
+
+export interface FeedbackQuarterFigures {
+  quarter: string;
+  /** false while the quarter is still running: "at the end" then means now (asOf). */
+  complete: boolean;
+  asOf: Date;
+  minGroupSize: number;
+  /** Fewer than minGroupSize items received: only totals, no breakdown (byType, deadlines, times, units). */
+  suppressed: boolean;
+  received: OutcomeCounts;
+  byType: Record<FeedbackType, OutcomeCounts> | null;
+  deadlines: { workingDays: DeadlineShare; accessibility: DeadlineShare } | null;
+  /** Working days from receipt to the first "done", for items first done in the quarter. */
+  handlingDays: { n: number; median: number | null; p90: number | null } | null;
+  /** Open at the quarter's end, whenever received; overdue: past the deadline then. */
+  openAtEnd: number;
+  overdueAtEnd: number;
+  /** Replies to writers in the quarter: sent by channel, and failed. */
+  replies: { email: number; sms: number; failed: number };
+  /** Published in the quarter (and still public), and how many of them with a public reply. */
+  published: number;
+  publishedWithReply: number;
+  /** Units with at least minGroupSize items received, most first. */
+  units: UnitFeedbackRow[];
+  /** The hidden units together (never fewer than minGroupSize items unless no unit is shown), or null. */
+  otherUnits: (UnitFeedbackRow & { units: number }) | null;
+}
+
+/** Open feedback that handlers redirected to the formal objection (muistutus) process (the reserved tag). */
+export interface ObjectionQuarterFigures {
+  quarter: string;
+  complete: boolean;
+  minGroupSize: number;
+  /** All items received in the quarter. */
+  received: number;
+  /** Of those, marked as redirected to the objection process by the quarter's end. */
+  redirected: number;
+  suppressed: boolean;
+  byType: Record<FeedbackType, number> | null;
+}
+
 export interface InboxModule {
   service: InboxService;
   routes: RouteRegistrar;
+  /** Figures for the quarterly review, suppression applied (inbox.quarterly.service.ts). */
+  quarterly: {
+    feedback(input: FeedbackQuarterInput): Promise<FeedbackQuarterFigures>;
+    objections(input: FeedbackQuarterInput): Promise<ObjectionQuarterFigures>;
+  };
+  /** The review's 'open_feedback' and 'formal_objections' sections; composition registers them with reports. */
+  quarterlySections: QuarterlySectionProvider[];
   /**
    * Retention of the inbox's own free text (kind 'free_text' in the privacy module): deletes internal notes and
    * blanks the text of replies written before the cutoff. The inbox keeps no addresses or phone numbers: a reply

@@ -15,12 +15,22 @@ export interface QuarterlyContext {
   minGroupSize: number;
 }
 
+/** A table of a section; with rowHeaders the first cell of each row is its header (th scope="row"). */
+export interface SectionTable {
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+  rowHeaders?: boolean;
+}
+
 export type SectionContent =
   | { kind: 'unavailable' }
   | {
       kind: 'content';
       paragraphs: string[];
-      table?: { caption: string; columns: string[]; rows: (string | number)[][] };
+      table?: SectionTable;
+      /** Further tables, shown after `table`. */
+      tables?: SectionTable[];
     };
 
 export interface QuarterlySectionProvider {

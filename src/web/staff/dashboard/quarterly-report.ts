@@ -31,6 +31,14 @@ export interface VolumeRow {
   suppressed: boolean;
 }
 
+export interface SectionTableView {
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+  /** The first cell of each row is the row's header. */
+  rowHeaders?: boolean;
+}
+
 export type SectionView =
   | { id: string; title: string; content: { kind: 'unavailable' } }
   | {
@@ -39,7 +47,8 @@ export type SectionView =
       content: {
         kind: 'content';
         paragraphs: string[];
-        table?: { caption: string; columns: string[]; rows: (string | number)[][] };
+        table?: SectionTableView;
+        tables?: SectionTableView[];
       };
     };
 
@@ -114,12 +123,17 @@ function section(model: QuarterlyReportModel, s: SectionView): SafeHtml {
   if (s.content.kind === 'unavailable') {
     return html`<section id="section-${s.id}"><h2>${s.title}</h2><p class="unavailable">${tr('reports.section_unavailable')}</p></section>`;
   }
-  const { paragraphs, table } = s.content;
-  return html`<section id="section-${s.id}"><h2>${s.title}</h2>${paragraphs.map((p) => html`<p>${p}</p>`)}${
-    table
-      ? html`<table><caption>${table.caption}</caption><thead><tr>${table.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead><tbody>${table.rows.map((r) => html`<tr>${r.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody></table>`
-      : ''
-  }</section>`;
+  const { paragraphs, table, tables = [] } = s.content;
+  return html`<section id="section-${s.id}"><h2>${s.title}</h2>${paragraphs.map((p) => html`<p>${p}</p>`)}${[
+    ...(table ? [table] : []),
+    ...tables,
+  ].map(sectionTable)}</section>`;
+}
+
+function sectionTable(table: SectionTableView): SafeHtml {
+  const cells = (row: (string | number)[]) =>
+    row.map((c, i) => (i === 0 && table.rowHeaders ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`));
+  return html`<table><caption>${table.caption}</caption><thead><tr>${table.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead><tbody>${table.rows.map((r) => html`<tr>${cells(r)}</tr>`)}</tbody></table>`;
 }
 
 export function renderQuarterlyReport(model: QuarterlyReportModel): SafeHtml {

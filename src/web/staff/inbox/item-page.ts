@@ -1,6 +1,7 @@
 import type { Language } from '../../../shared/languages.ts';
 import { t } from '../../../i18n/index.ts';
 import { attr, html, type SafeHtml } from '../../ui/html.ts';
+import { OBJECTION_TAG } from '../../../shared/inbox-tags.ts';
 import { csrfField, staffPage, type StaffViewer } from '../layout.ts';
 import {
   formatDateTime,
@@ -112,7 +113,7 @@ function facts(data: ItemPageData): SafeHtml {
     ${
       item.tags.length
         ? html`<dt>${tr('inbox.field_tags')}</dt>
-            <dd>${item.tags.join(', ')}</dd>`
+            <dd>${item.tags.map((tag) => tagLabel(tag, data.lang)).join(', ')}</dd>`
         : ''
     }
   </dl>`;
@@ -373,15 +374,28 @@ function notesAndTags(data: ItemPageData): SafeHtml {
                 (tag) => html`<li>
                   <form method="post" action="${base}/tags/remove" class="inline">
                     ${csrfField(data.viewer)}<input type="hidden" name="tag" value="${tag}" />
-                    ${tag}
+                    ${tagLabel(tag, data.lang)}
                     <button type="submit" class="secondary small">
-                      ${tr('inbox.remove_tag')}<span class="visually-hidden"> ${tag}</span>
+                      ${tr('inbox.remove_tag')}<span class="visually-hidden"> ${tagLabel(tag, data.lang)}</span>
                     </button>
                   </form>
                 </li>`,
               )}
             </ul>`
           : ''
+      }
+      ${
+        data.item.tags.includes(OBJECTION_TAG)
+          ? ''
+          : html`<form method="post" action="${base}/tags">
+              ${csrfField(data.viewer)}<input type="hidden" name="tag" value="${OBJECTION_TAG}" />
+              <p>
+                <button type="submit" class="secondary" aria-describedby="objection-hint">
+                  ${tr('inbox.mark_objection_process')}
+                </button>
+                <span class="hint" id="objection-hint">${tr('inbox.objection_process_hint')}</span>
+              </p>
+            </form>`
       }
       <form method="post" action="${base}/tags" class="filters">
         ${csrfField(data.viewer)}
@@ -394,10 +408,15 @@ function notesAndTags(data: ItemPageData): SafeHtml {
     </section>`;
 }
 
+/** Reserved tags (src/shared/inbox-tags.ts) are shown by their translated meaning, other tags as written. */
+function tagLabel(tag: string, lang: Language): string {
+  return tag === OBJECTION_TAG ? t(lang)('inbox.tag_objection_process') : tag;
+}
+
 function eventText(event: ItemPageData['events'][number], lang: Language): string {
   const tr = t(lang);
   const status = (s: string | null) => (s ? tr(`inbox.status_${s}`) : '');
-  const tag = typeof event.details.tag === 'string' ? event.details.tag : '';
+  const tag = typeof event.details.tag === 'string' ? tagLabel(event.details.tag, lang) : '';
   return tr(`inbox.event_${event.kind}`, {
     from: status(event.fromStatus),
     to: status(event.toStatus),
