@@ -1,6 +1,7 @@
 // The staff dashboard in a real browser: a manager opens it, drills down two levels by clicking, downloads an
-// XLSX that is parsed back, and axe-core finds no WCAG 2.1 AA violations on the pages on the way; the quarterly
-// review is downloaded as PDF and its first page rendered to PNG with pdftoppm.
+// XLSX that is parsed back, and axe-core finds no WCAG 2.1 AA violations on the pages on the way; the themes panel
+// leads to the analysis view of the same unit and period; the quarterly review is downloaded as PDF and its first
+// page rendered to PNG with pdftoppm.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -59,6 +60,29 @@ async function seed(kuulo: E2eKuulo): Promise<void> {
   );
   await db.insertInto('responses').values(rows).execute();
   await kuulo.started.kuulo.insights.aggregates.catchUp();
+  // Free-text comments at Kallio for the themes panel: six about parking, two about the phone (a small group).
+  const comments = [
+    'Parkkipaikkaa ei löytynyt sairaalan pihalta.',
+    'Pysäköinti oli kallista ja parkkipaikat täynnä.',
+    'Parking was impossible, nowhere to park.',
+    'Det fanns ingen parkering vid hälsostationen.',
+    'Parkkipaikat olivat täynnä koko aamun.',
+    'Pysäköintialue oli liian pieni.',
+    'Takaisinsoittoa ei koskaan tullut.',
+    'Puhelimeen ei vastattu.',
+  ];
+  const kallio = rows.filter((r) => r.unit_id === 'e2e-kallio');
+  await db
+    .insertInto('response_texts')
+    .values(
+      comments.map((text, i) => ({
+        response_id: kallio[i]!.id,
+        question_id: 'comment',
+        text_redacted: text,
+      })),
+    )
+    .execute();
+  await kuulo.started.kuulo.analysis.service.analysePending(500);
 }
 
 describe('staff dashboard in Chromium', () => {
@@ -137,6 +161,29 @@ describe('staff dashboard in Chromium', () => {
       if (index > 1 && typeof row.getCell(4).value === 'number') total += row.getCell(4).value as number;
     });
     expect(total).toBe(24);
+  });
+
+  test('the themes panel shows shares with a keyboard-reachable table, hides a small group and links to the theme view', async () => {
+    await page.goto(`${kuulo.url}/staff/dashboard?unit=e2e-kallio&lang=en`);
+    const panel = page.locator('section[aria-labelledby="themes"]');
+    expect(await panel.locator('h2').textContent()).toBe('Themes of comments');
+    expect(await panel.textContent()).toContain('8 comments analysed in the period');
+    expect(await page.textContent('#themes-chart')).toMatch(/Parking and transport\s*75%\s*\(n = 6\)/);
+    await tabTo(page, 'section[aria-labelledby="themes"] > details > summary');
+    await page.keyboard.press('Enter');
+    expect(await page.isVisible('#themes-table')).toBe(true);
+    const phone = page.locator('#themes-table tr', { hasText: 'Phone service' });
+    expect(await phone.textContent()).toContain('fewer than 5 answers');
+    expect(await violations(page)).toEqual([]);
+    await Promise.all([
+      page.waitForURL(/\/staff\/analysis\?.*theme=parking/),
+      page.click('#themes-chart a:text("Parking and transport")'),
+    ]);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('unit')).toBe('e2e-kallio');
+    expect(url.searchParams.get('from')).toBe(`${helsinkiDate(0).slice(0, 4)}-01-01`);
+    expect(await page.textContent('body')).toContain('Parkkipaikkaa ei löytynyt sairaalan pihalta.');
+    expect(await violations(page)).toEqual([]);
   });
 
   test('the quarterly review downloads as a PDF whose first page renders to PNG', async () => {

@@ -25,10 +25,16 @@ import { createKioskModule, type KioskModule } from './modules/kiosk/index.ts';
 import { createSmsModule, type SmsModule } from './modules/sms/index.ts';
 import type { SmsGateway } from './adapters/sms/sms-gateway.ts';
 import { createInsightsModule, type InsightsModule } from './modules/insights/index.ts';
-import { themesSection, createAnalysisModule, type AnalysisModule } from './modules/analysis/index.ts';
+import {
+  themesPanel,
+  themesSection,
+  createAnalysisModule,
+  type AnalysisModule,
+} from './modules/analysis/index.ts';
 import { detectLanguage } from './modules/intake/index.ts';
 import { lazyVoikko } from './adapters/voikko/voikko.ts';
 import { createOpenAiCompatibleProvider } from './adapters/llm/text-provider.ts';
+import { lazySentenceEmbedder } from './adapters/embeddings/sentence-embedder.ts';
 import { createReportsModule, type ReportsModule } from './modules/reports/index.ts';
 import { createChromiumPdfRenderer } from './adapters/pdf/chromium-pdf.ts';
 import { feedbackErasureTarget, feedbackRetentionTargets } from './modules/feedback/index.ts';
@@ -204,6 +210,8 @@ export function composeKuulo(config: Config, database: Database, logger: Logger)
           }),
         }
       : {}),
+    // Loaded on first use (ONNX runtime and model), so start-up stays fast.
+    ...(config.analysisEmbeddingsDir ? { embedder: lazySentenceEmbedder(config.analysisEmbeddingsDir) } : {}),
   });
   analysis.registerJobs();
   const reports = createReportsModule({
@@ -220,6 +228,9 @@ export function composeKuulo(config: Config, database: Database, logger: Logger)
   });
   // Text analysis fills the review's themes section; until then it says the section is not available.
   reports.quarterly.registerSection(themesSection(analysis.views));
+  reports.dashboard.registerThemes(themesPanel(analysis.views));
+  // The inbox fills "Handled open feedback" and "Formal objections" (items redirected to the objection process).
+  for (const section of inbox.quarterlySections) reports.quarterly.registerSection(section);
   const sms = createSmsModule({
     db,
     config,

@@ -49,7 +49,7 @@ const ConfigSchema = Type.Object({
   analysisLlmUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
   analysisLlmModel: Type.String({ minLength: 1 }),
   analysisLlmApiKey: Type.Optional(Type.String({ minLength: 1 })),
-  /** Optional directory of a local ONNX sentence-embedding model (needs onnxruntime-node installed); unset: off. */
+  /** Optional directory of a local ONNX sentence-embedding model (docs/text-analysis.md); unset: off. */
   analysisEmbeddingsDir: Type.Optional(Type.String({ minLength: 1 })),
   /** OpenID Connect sign-in for staff: the provider's issuer URL; unset: local accounts only. */
   oidcIssuer: Type.Optional(Type.String({ pattern: '^https?://' })),

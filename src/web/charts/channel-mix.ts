@@ -26,6 +26,8 @@ export interface ChannelMixModel {
   title: string;
   rows: readonly MixRow[];
   minGroupSize: number;
+  /** Heading of the table's row column (default "Period"). */
+  rowHeader?: string;
 }
 
 // Each at least 3:1 against white (WCAG 1.4.11) and told apart by pattern as well.
@@ -91,7 +93,7 @@ export function channelMixTable(model: ChannelMixModel): SafeHtml {
   const keys = keysOf(model);
   return html`<table class="data" id="${model.id}-table">
     <caption class="visually-hidden">${model.title}</caption>
-    <thead><tr><th scope="col">${tr('reports.col_period')}</th>${keys.map((k) => html`<th scope="col">${k.label}</th>`)}</tr></thead>
+    <thead><tr><th scope="col">${model.rowHeader ?? tr('reports.col_period')}</th>${keys.map((k) => html`<th scope="col">${k.label}</th>`)}</tr></thead>
     <tbody>${model.rows.map(
       (row) =>
         html`<tr><th scope="row">${row.label}</th>${keys.map((k) => {

@@ -126,6 +126,11 @@ describe.each(testEngines())('text analysis on %s', (engine) => {
     expect(summary.total).toEqual({ n: 5, suppressed: false });
     const parking = summary.themes.find((th) => th.key === 'parking');
     expect(parking).toMatchObject({ suppressed: false, n: 4, share: 0.8 });
+    // The tone split of a shown theme hides its small cells too: every tone is 0, at least 3 or null.
+    const toneCells = Object.values(parking && !parking.suppressed ? parking.tones : {});
+    expect(toneCells).toHaveLength(4);
+    expect(toneCells.every((n) => n === null || n === 0 || n >= 3)).toBe(true);
+    expect(toneCells.filter((n) => n === null).length).not.toBe(1);
     expect(summary.themes.find((th) => th.key === 'phone')).toMatchObject({ suppressed: true });
     expect(JSON.stringify(summary.themes.find((th) => th.key === 'phone'))).not.toMatch(/"n"/);
     const west = await t.kuulo.analysis.views.themeSummary({
@@ -136,11 +141,40 @@ describe.each(testEngines())('text analysis on %s', (engine) => {
     expect(west.total).toEqual({ n: null, suppressed: true });
   });
 
+  test('a count of zero is shown as 0, not suppressed: only 1 to minGroupSize − 1 texts are hidden', async () => {
+    const summary = await t.kuulo.analysis.views.themeSummary({
+      unitId: 'east',
+      from: '2026-10-01',
+      to: '2026-10-31',
+    });
+    expect(summary.themes.find((th) => th.key === 'food')).toMatchObject({
+      suppressed: false,
+      n: 0,
+      share: 0,
+      tones: { positive: 0, neutral: 0, negative: 0, mixed: 0 },
+    });
+    const empty = await t.kuulo.analysis.views.themeSummary({
+      unitId: 'east',
+      from: '2025-01-01',
+      to: '2025-01-31',
+    });
+    expect(empty.total).toEqual({ n: 0, suppressed: false });
+    expect(empty.themes.every((th) => !th.suppressed && th.n === 0)).toBe(true);
+    const analyst = await staffUser('analyst', 'east');
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/staff/analysis?unit=east&from=2025-01-01&to=2025-01-31&lang=en',
+      headers: { cookie: analyst.cookie },
+    });
+    expect(page.body).toContain('Comments: 0');
+    expect(page.body).not.toContain('too few comments');
+  });
+
   test('comments are listed by theme over the API only inside the staff member’s subtree', async () => {
     const analyst = await staffUser('analyst', 'east');
     const ok = await t.app.inject({
       method: 'GET',
-      url: '/api/v1/analysis/comments?unit=east&from=2026-10-01&to=2026-10-31&theme=parking',
+      url: '/api/v1/analysis/comments?unit=east&from=2026-10-01&to=2026-10-31&theme=parking&limit=20&offset=0',
       headers: { cookie: analyst.cookie },
     });
     expect(ok.statusCode).toBe(200);
@@ -232,6 +266,26 @@ describe.each(testEngines())('text analysis on %s', (engine) => {
     });
     expect(summary.statusCode).toBe(409);
     expect(summary.json()).toMatchObject({ error: { code: 'provider_not_configured' } });
+    const clustersOff = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/analysis/clusters?unit=east&from=2026-10-01&to=2026-10-31',
+      headers: { cookie: analyst.cookie },
+    });
+    const similarOff = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/analysis/similar',
+      headers: {
+        cookie: analyst.cookie,
+        'x-csrf-token': analyst.csrf,
+        origin: TEST_ORIGIN,
+        'content-type': 'application/json',
+      },
+      payload: { unit: 'east', from: '2026-10-01', to: '2026-10-31', text: 'jono' },
+    });
+    for (const off of [clustersOff, similarOff]) {
+      expect(off.statusCode).toBe(409);
+      expect(off.json()).toMatchObject({ error: { code: 'embeddings_not_configured' } });
+    }
   });
 
   test('a correction replaces the themes and tone at once, becomes training data, and a retrained model uses it', async () => {

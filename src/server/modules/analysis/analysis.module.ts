@@ -5,6 +5,7 @@ import { createViewsService } from './analysis.views.service.ts';
 import { registerAnalysisJobs } from './analysis.jobs.ts';
 import { analysisRoutes } from './analysis.routes.ts';
 import { analysisPageRoutes } from './analysis.pages.ts';
+import { createSimilarityService } from './analysis.similarity.service.ts';
 
 export function createAnalysisModule(deps: AnalysisDeps): AnalysisModule {
   const engine = createAnalysisEngine({ morphology: deps.morphology, detectLanguage: deps.detectLanguage });
@@ -16,13 +17,21 @@ export function createAnalysisModule(deps: AnalysisDeps): AnalysisModule {
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.textProvider ? { textProvider: deps.textProvider } : {}),
   });
+  const similarity = createSimilarityService({
+    views,
+    minGroupSize: deps.minGroupSize,
+    logger: deps.logger,
+    ...(deps.embedder ? { embedder: deps.embedder } : {}),
+    ...(deps.textProvider ? { textProvider: deps.textProvider } : {}),
+  });
   const ancestorIds = async (unitId: string) => (await deps.organisation.ancestors(unitId)).map((u) => u.id);
   return {
     service,
     views,
     engine,
+    similarity,
     async routes(app) {
-      await analysisRoutes({ service, views, auth: deps.auth, ancestorIds })(app);
+      await analysisRoutes({ service, views, similarity, auth: deps.auth, ancestorIds })(app);
       await analysisPageRoutes({
         service,
         views,

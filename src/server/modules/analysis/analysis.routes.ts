@@ -4,10 +4,11 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { HttpApp, RouteRegistrar } from '../../http/app.ts';
-import { ForbiddenError, NotFoundError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import type { StaffAuth, StaffPrincipal, StaffRole } from '../staff/index.ts';
 import type { AnalysisService } from './analysis.service.ts';
 import type { AnalysisViews } from './analysis.views.service.ts';
+import type { SimilarityService } from './analysis.similarity.service.ts';
 
 /** Figures (aggregates, suppressed): every role. */
 export const AGGREGATE_ROLES: StaffRole[] = [
@@ -46,8 +47,33 @@ const CommentsQuery = Type.Object(
     theme: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     tone: Type.Optional(ToneSchema),
     language: Type.Optional(Type.String({ pattern: '^[a-z]{2}$' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    // Query strings are not coerced (http/app.ts): numbers come as digits and are bounded by the service.
+    limit: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
+    offset: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$' })),
+  },
+  { additionalProperties: false },
+);
+// A body, not a query string: the search text may be about a person and must not land in proxies' access logs.
+const SimilarBody = Type.Object(
+  {
+    unit: Type.String({ minLength: 1, maxLength: 200 }),
+    from: DateString,
+    to: DateString,
+    text: Type.String({ minLength: 1, maxLength: 2000 }),
+    theme: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+    _csrf: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+const ClustersQuery = Type.Object(
+  {
+    unit: Type.String({ minLength: 1, maxLength: 200 }),
+    from: DateString,
+    to: DateString,
+    theme: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    k: Type.Optional(Type.String({ pattern: '^([1-9]|1[0-9]|20)$' })),
+    lang: Type.Optional(Type.Union([Type.Literal('fi'), Type.Literal('sv'), Type.Literal('en')])),
   },
   { additionalProperties: false },
 );
@@ -77,6 +103,8 @@ const ThemeBody = Type.Object(
 export interface AnalysisRouteDeps {
   service: AnalysisService;
   views: AnalysisViews;
+  /** Only the JSON API uses it (similarity search, clusters). */
+  similarity?: SimilarityService;
   auth: StaffAuth;
   /** Ancestor ids of a unit, root first, the unit last; [] for an unknown unit. */
   ancestorIds(unitId: string): Promise<string[]>;
@@ -184,8 +212,8 @@ export function analysisRoutes(deps: AnalysisRouteDeps): RouteRegistrar {
           ...(q.theme ? { theme: q.theme } : {}),
           ...(q.tone ? { tone: q.tone } : {}),
           ...(q.language ? { language: q.language } : {}),
-          ...(q.limit ? { limit: q.limit } : {}),
-          ...(q.offset ? { offset: q.offset } : {}),
+          ...(q.limit ? { limit: Number(q.limit) } : {}),
+          ...(q.offset ? { offset: Number(q.offset) } : {}),
         });
         return { comments };
       },
@@ -248,6 +276,54 @@ export function analysisRoutes(deps: AnalysisRouteDeps): RouteRegistrar {
           { unitId: q.unit, from: q.from, to: q.to },
           q.theme,
           q.lang ?? request.lang,
+        );
+      },
+    );
+
+    app.post(
+      '/api/v1/analysis/similar',
+      {
+        preValidation: auth.requireStaff({ roles: TEXT_ROLES }),
+        schema: {
+          ...common,
+          summary: 'Redacted comments most like a text, by the optional local embedding model (409 when off)',
+          body: SimilarBody,
+        },
+      },
+      async (request) => {
+        const b = request.body;
+        await mayUse(request, b.unit, TEXT_ROLES);
+        if (!deps.similarity)
+          throw new ConflictError('embeddings_not_configured', 'analysis.error_embeddings_not_configured');
+        const results = await deps.similarity.similar(
+          { unitId: b.unit, from: b.from, to: b.to, ...(b.theme ? { theme: b.theme } : {}) },
+          b.text,
+          b.limit ?? 10,
+        );
+        return { results };
+      },
+    );
+
+    app.get(
+      '/api/v1/analysis/clusters',
+      {
+        preHandler: auth.requireStaff({ roles: TEXT_ROLES }),
+        schema: {
+          ...common,
+          summary: 'Groups of similar redacted comments (optional local embedding model; 409 when off)',
+          description:
+            'Clusters smaller than minGroupSize are not shown; their texts are counted in unclustered.',
+          querystring: ClustersQuery,
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        await mayUse(request, q.unit, TEXT_ROLES);
+        if (!deps.similarity)
+          throw new ConflictError('embeddings_not_configured', 'analysis.error_embeddings_not_configured');
+        return deps.similarity.clusters(
+          { unitId: q.unit, from: q.from, to: q.to, ...(q.theme ? { theme: q.theme } : {}) },
+          { ...(q.k ? { k: Number(q.k) } : {}), language: q.lang ?? request.lang },
         );
       },
     );

@@ -7,20 +7,24 @@ import * as views from './analysis.views.repository.ts';
 import { listThemes, saveTheme, type Theme } from './analysis.themes.repository.ts';
 import { findEmergingThemes, type EmergingOptions } from './emerging.ts';
 import { TONES } from './tone.ts';
+import { suppressCells } from '../insights/index.ts';
 
 // Theme views for a subtree and period: share of texts per theme, tone split, the change against the previous
-// period of the same length, key phrases, and the redacted comments behind them. Groups smaller than the
-// configured minimum group size are suppressed: their figures are never returned, only `suppressed: true`.
+// period of the same length, key phrases, and the redacted comments behind them. Groups of 1 … minGroupSize − 1
+// texts are suppressed: their figures are never returned, only `suppressed: true`. A zero is shown as 0.
 
 export type Suppressed = { suppressed: true };
+/** Texts per tone; null where that tone's texts are a small group (or hidden so that one cannot be worked out). */
+export type ToneMix = Record<ToneColumn, number | null>;
 
 export interface ThemeFigure {
   key: string;
   names: Theme['names'];
   n: number;
   share: number;
-  tones: Record<ToneColumn, number>;
-  /** Share in the previous period of the same length; null when that period was suppressed or empty. */
+  tones: ToneMix;
+  /** Share in the previous period of the same length; null when that period or the theme's hits in it were a
+   * small group, or the period had no texts. */
   previousShare: number | null;
   suppressed: false;
 }
@@ -28,7 +32,7 @@ export interface ThemeFigure {
 export interface ThemeSummary {
   scope: views.PeriodScope;
   total: { n: number; suppressed: false } | { n: null; suppressed: true };
-  tones: Record<ToneColumn, number> | null;
+  tones: ToneMix | null;
   themes: (ThemeFigure | (Suppressed & { key: string; names: Theme['names'] }))[];
   keyPhrases: { phrase: string; n: number }[];
 }
@@ -58,6 +62,24 @@ function emptyTones(): Record<ToneColumn, number> {
   return { positive: 0, neutral: 0, negative: 0, mixed: 0 };
 }
 
+/** The tone split of a group with small cells hidden as in the insights figures (primary and secondary). */
+function suppressTones(counts: Record<ToneColumn, number>, minGroupSize: number): ToneMix {
+  const hidden = suppressCells(
+    TONES.map((tone) => counts[tone]),
+    minGroupSize,
+  );
+  const mix = { ...counts } as ToneMix;
+  TONES.forEach((tone, i) => {
+    if (hidden[i] !== null) mix[tone] = null;
+  });
+  return mix;
+}
+
+/** No texts reveal nothing: a zero is shown as 0; only 1 … minGroupSize − 1 texts are hidden. */
+export function isSmallGroup(n: number, minGroupSize: number): boolean {
+  return n > 0 && n < minGroupSize;
+}
+
 export function createViewsService(deps: ViewsDeps) {
   const { db, minGroupSize } = deps;
   const now = deps.now ?? (() => new Date());
@@ -85,7 +107,7 @@ export function createViewsService(deps: ViewsDeps) {
     await checkScope(scope);
     const taxonomy = await listThemes(db);
     const n = await views.countTexts(db, scope);
-    if (n < minGroupSize) {
+    if (isSmallGroup(n, minGroupSize)) {
       return {
         scope,
         total: { n: null, suppressed: true },
@@ -112,7 +134,8 @@ export function createViewsService(deps: ViewsDeps) {
     const themes = taxonomy.map((theme) => {
       const rows = counts.filter((c) => c.theme === theme.key);
       const hits = rows.reduce((s, r) => s + r.n, 0);
-      if (hits < minGroupSize) return { key: theme.key, names: theme.names, suppressed: true as const };
+      if (isSmallGroup(hits, minGroupSize))
+        return { key: theme.key, names: theme.names, suppressed: true as const };
       const byTone = emptyTones();
       for (const r of rows) byTone[r.tone] = r.n;
       const previousHits = previousCounts.filter((c) => c.theme === theme.key).reduce((s, r) => s + r.n, 0);
@@ -120,16 +143,20 @@ export function createViewsService(deps: ViewsDeps) {
         key: theme.key,
         names: theme.names,
         n: hits,
-        share: hits / n,
-        tones: byTone,
-        previousShare: previousN >= minGroupSize ? previousHits / previousN : null,
+        share: n === 0 ? 0 : hits / n,
+        tones: suppressTones(byTone, minGroupSize),
+        // The previous share is hidden when that period's texts or the theme's hits there were a small group.
+        previousShare:
+          previousN === 0 || isSmallGroup(previousN, minGroupSize) || isSmallGroup(previousHits, minGroupSize)
+            ? null
+            : previousHits / previousN,
         suppressed: false as const,
       };
     });
     return {
       scope,
       total: { n, suppressed: false },
-      tones: toneTotals,
+      tones: suppressTones(toneTotals, minGroupSize),
       themes,
       keyPhrases: phrases.filter((p) => p.n >= minGroupSize),
     };

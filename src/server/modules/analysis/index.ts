@@ -10,6 +10,8 @@ import type { StaffAuth } from '../staff/index.ts';
 import type { OrganisationService } from '../organisation/index.ts';
 import type { FinnishMorphology } from './text/base-forms.ts';
 import type { TextProvider } from '../../adapters/llm/text-provider.ts';
+import type { SentenceEmbedder } from '../../adapters/embeddings/sentence-embedder.ts';
+import type { SimilarityService } from './analysis.similarity.service.ts';
 import type { AnalysisService } from './analysis.service.ts';
 import type { AnalysisViews } from './analysis.views.service.ts';
 import type { AnalysisEngine } from './analysis.engine.ts';
@@ -18,6 +20,8 @@ export interface AnalysisModule {
   service: AnalysisService;
   views: AnalysisViews;
   engine: AnalysisEngine;
+  /** Similarity search and clustering with the optional local embedding model (409 when it is off). */
+  similarity: SimilarityService;
   routes: RouteRegistrar;
   /** Registers the background jobs (analyse pending texts, train the model daily, detect emerging themes). */
   registerJobs(): void;
@@ -35,13 +39,17 @@ export interface AnalysisDeps {
   detectLanguage(text: string): Promise<string | null>;
   /** Optional OpenAI-compatible language model for theme summaries (adapters/llm); off when undefined. */
   textProvider?: TextProvider;
+  /** Optional local sentence-embedding model (adapters/embeddings); off when undefined. */
+  embedder?: SentenceEmbedder;
   now?: () => Date;
 }
 
 export { createAnalysisModule } from './analysis.module.ts';
 export { themesSection } from './analysis.quarterly.ts';
+export { themesPanel } from './analysis.dashboard.ts';
 export type { AnalysisService, CorrectionInput } from './analysis.service.ts';
-export type { AnalysisViews, ThemeSummary } from './analysis.views.service.ts';
+export type { AnalysisViews, ThemeSummary, ToneMix } from './analysis.views.service.ts';
+export type { SimilarityService, CommentCluster, SimilarComment } from './analysis.similarity.service.ts';
 export type { AnalysedText, AnalysisEngine } from './analysis.engine.ts';
 export { createAnalysisEngine } from './analysis.engine.ts';
 export { createBaseFormer, type BaseFormer, type FinnishMorphology } from './text/base-forms.ts';

@@ -5,7 +5,11 @@ import { CHANNELS } from '../../../shared/channels.ts';
 import { LANGUAGES } from '../../../shared/languages.ts';
 import { t } from '../../../i18n/index.ts';
 import type { StaffViewer } from '../../../web/staff/layout.ts';
-import type { DashboardModel, HeadlineView } from '../../../web/staff/dashboard/dashboard-model.ts';
+import type {
+  DashboardModel,
+  HeadlineView,
+  ThemesPanelView,
+} from '../../../web/staff/dashboard/dashboard-model.ts';
 import type { DashboardQuery } from '../../../web/staff/dashboard/dashboard-query.ts';
 import type { DashboardData } from './dashboard.service.ts';
 import type { SurveyLabels } from './survey-labels.ts';
@@ -57,6 +61,8 @@ export function buildDashboardModel(input: {
   today: string;
   canExportResponses: boolean;
   canExportNational: boolean;
+  /** The themes panel as the text analysis gave it (already suppressed); null: no panel. */
+  themes?: ThemesPanelView | null;
 }): DashboardModel {
   const { lang, data, query } = input;
   const tr = t(lang);
@@ -102,5 +108,6 @@ export function buildDashboardModel(input: {
     canExportResponses: input.canExportResponses,
     canExportNational: input.canExportNational,
     quarters: recentQuarters(input.today),
+    themes: input.themes ?? null,
   };
 }

@@ -20,6 +20,7 @@ import type { SurveysService } from '../surveys/index.ts';
 import { AGGREGATE_TABLES, aggregateTables, type AggregateTable } from './aggregates-export.ts';
 import { buildDashboardModel } from './dashboard.presenter.ts';
 import type { DashboardService } from './dashboard.service.ts';
+import type { DashboardThemesProvider } from './index.ts';
 import {
   DASHBOARD_ROLES,
   NATIONAL_ROLES,
@@ -73,6 +74,8 @@ export function dashboardRoutes(deps: {
   dashboard: DashboardService;
   surveys: Pick<SurveysService, 'getCurrent'>;
   responses: ResponsesService;
+  /** The themes panel's source (text analysis), when one is registered. */
+  themes?: { provider: DashboardThemesProvider | null };
   now: () => Date;
 }): RouteRegistrar {
   const { auth, dashboard } = deps;
@@ -99,8 +102,12 @@ export function dashboardRoutes(deps: {
 
   return (app: HttpApp) => {
     app.get('/staff/dashboard', { preHandler: guard, schema }, async (request, reply) => {
-      const { principal, q, data, lang } = await loadFor(request);
+      const { principal, q, data, lang, scope } = await loadFor(request);
       const chain = data.chain.map((c) => c.unit.id);
+      const provider = deps.themes?.provider;
+      const themes = provider
+        ? await provider.load({ unitId: scope.unitId, from: scope.from, to: scope.to, lang })
+        : null;
       const model = buildDashboardModel({
         lang,
         viewer: staffViewer(principal),
@@ -110,6 +117,7 @@ export function dashboardRoutes(deps: {
         today: helsinkiToday(deps.now()),
         canExportResponses: mayRead(principal, RESPONSE_EXPORT_ROLES, chain),
         canExportNational: isGlobal(principal, NATIONAL_ROLES),
+        themes,
       });
       return reply.type('text/html; charset=utf-8').send(renderDashboardPage(model).value);
     });

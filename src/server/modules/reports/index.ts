@@ -15,6 +15,7 @@ import type { StaffAuth } from '../staff/index.ts';
 import type { SurveysService } from '../surveys/index.ts';
 import type { NationalDataSet } from './national.model.ts';
 import type { QuarterlySectionProvider } from './quarterly.sections.ts';
+import type { ThemesPanelView } from '../../../web/staff/dashboard/dashboard-model.ts';
 
 export interface ReportsDeps {
   db: Kysely<DB>;
@@ -38,8 +39,18 @@ export interface QuarterlyInput {
   lang: Language;
 }
 
+/** Fills the staff dashboard's themes panel (text analysis registers one through composition). */
+export interface DashboardThemesProvider {
+  /** Themes of a subtree and period with small groups already hidden; names in `lang`. */
+  load(input: { unitId: string; from: string; to: string; lang: Language }): Promise<ThemesPanelView>;
+}
+
 export interface ReportsModule {
   routes: RouteRegistrar;
+  dashboard: {
+    /** Shows a themes panel on /staff/dashboard; without one the dashboard has none. */
+    registerThemes(provider: DashboardThemesProvider): void;
+  };
   national: {
     /** The data set of one month ('2026-10'); the same database gives the same result. */
     build(month: string): Promise<NationalDataSet>;
@@ -63,5 +74,11 @@ export interface ReportsModule {
 }
 
 export type { NationalDataSet, NationalRow } from './national.model.ts';
-export type { QuarterlySectionProvider, QuarterlyContext, SectionContent } from './quarterly.sections.ts';
+export type { ThemesPanelView, ThemePanelRow } from '../../../web/staff/dashboard/dashboard-model.ts';
+export type {
+  QuarterlySectionProvider,
+  QuarterlyContext,
+  SectionContent,
+  SectionTable,
+} from './quarterly.sections.ts';
 export { createReportsModule } from './reports.module.ts';

@@ -24,7 +24,7 @@ describe.each(testEngines())('quarterly review on %s', (engine) => {
   });
   afterAll(async () => kit?.close());
 
-  test('the HTML has every part, ranks only shown units, and says which sections are not available yet, while text analysis fills the themes', async () => {
+  test('the HTML has every part, ranks only shown units, and the features fill the themes, open-feedback and objection sections', async () => {
     const html = await kit.kuulo.reports.quarterly.html({ unitId: 'r-hs', quarter: '2026Q3', lang: 'en' });
     expect(html).toContain('Quarterly review: Health stations, 2026Q3');
     expect(html).toContain('2026-07-01');
@@ -33,13 +33,17 @@ describe.each(testEngines())('quarterly review on %s', (engine) => {
     expect(units).toContain('Kallio health station');
     expect(units).toContain('Vallila health station');
     expect(units.slice(0, units.indexOf('</section>'))).not.toContain('Small clinic');
-    for (const title of ['Handled open feedback', 'Formal objections']) {
-      const section = html.slice(html.indexOf(title));
-      expect(section.slice(0, 300)).toContain('Not available yet.');
-    }
-    // Text analysis fills the themes section (composition registers it); these responses have no comments.
+    expect(html).not.toContain('Not available yet.');
+    // The inbox fills "Handled open feedback" and "Formal objections"; this subtree has no open feedback.
+    const feedback = html.slice(html.indexOf('id="section-open_feedback"'));
+    expect(feedback.slice(0, 300)).toContain('Handled open feedback');
+    expect(feedback.slice(0, 300)).toContain('No open feedback was received in the quarter');
+    const objections = html.slice(html.indexOf('id="section-formal_objections"'));
+    expect(objections.slice(0, 800)).toContain('own register, not in Kuulo');
+    // Text analysis fills the themes section (composition registers it); these responses have no comments,
+    // and none is not a small group: the section says so instead of hiding it.
     const themes = html.slice(html.indexOf('Themes in the feedback'));
-    expect(themes.slice(0, 300)).toContain('There are too few comments to show themes.');
+    expect(themes.slice(0, 300)).toContain('No comments were analysed in the quarter.');
   });
 
   test('a registered section provider replaces its placeholder', async () => {

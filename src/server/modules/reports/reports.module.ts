@@ -1,6 +1,6 @@
 import { t } from '../../../i18n/index.ts';
 import type { HttpApp } from '../../http/app.ts';
-import type { ReportsDeps, ReportsModule } from './index.ts';
+import type { DashboardThemesProvider, ReportsDeps, ReportsModule } from './index.ts';
 import { createChangesRepository } from './changes.repository.ts';
 import { createChangesService } from './changes.service.ts';
 import { createDashboardService } from './dashboard.service.ts';
@@ -43,9 +43,12 @@ export function createReportsModule(deps: ReportsDeps): ReportsModule {
     surveys: deps.surveys,
     changes,
   });
+  // Filled by composition when text analysis is there; read on every request, so registering later works.
+  const themes: { provider: DashboardThemesProvider | null } = { provider: null };
   const registerDashboard = dashboardRoutes({
     auth: deps.auth,
     dashboard,
+    themes,
     surveys: deps.surveys,
     responses: deps.responses,
     now,
@@ -65,6 +68,11 @@ export function createReportsModule(deps: ReportsDeps): ReportsModule {
       await registerDashboard(app);
       await registerStaff(app);
       await registerResults(app);
+    },
+    dashboard: {
+      registerThemes: (provider) => {
+        themes.provider = provider;
+      },
     },
     national: {
       build: (month) => national.build(month),

@@ -16,7 +16,8 @@ export interface ThemeRow {
   n?: number;
   share?: number;
   previousShare?: number | null;
-  tones?: Record<Tone, number>;
+  /** null: that tone's texts are too few to show. */
+  tones?: Record<Tone, number | null>;
 }
 
 export interface CommentView {
@@ -83,7 +84,10 @@ function themeTable(m: AnalysisPageModel): SafeHtml {
   const tr = t(m.lang);
   if (!m.summary) return html``;
   const tones = (row: ThemeRow) =>
-    TONES.map((tone) => `${tr(`analysis.tone_${tone}`)} ${row.tones?.[tone] ?? 0}`).join(', ');
+    TONES.map((tone) => {
+      const n = row.tones?.[tone];
+      return `${tr(`analysis.tone_${tone}`)} ${n === null || n === undefined ? tr('analysis.suppressed') : n}`;
+    }).join(', ');
   return html`<p>${tr('analysis.texts')}: ${m.summary.total ?? tr('analysis.suppressed')}</p>
     <table>
       <caption>${tr('analysis.title')}</caption>

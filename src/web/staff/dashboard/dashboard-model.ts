@@ -54,6 +54,33 @@ export interface FilterOptions {
   ageGroups: { value: string; label: string }[];
 }
 
+export type ToneKey = 'positive' | 'neutral' | 'negative' | 'mixed';
+
+/** One theme of the themes panel; hidden themes (a small group) carry no figures. */
+export interface ThemePanelRow {
+  key: string;
+  name: string;
+  /** The analysis view of this theme for the same subtree and period. */
+  href: string;
+  hidden: boolean;
+  n: number | null;
+  /** Share of the period's analysed comments, 0…1. */
+  share: number | null;
+  /** Share in the previous period of equal length; null when that was hidden or empty. */
+  previousShare: number | null;
+  /** Comments per tone; a null tone is hidden (too few). */
+  tones: Record<ToneKey, number | null> | null;
+}
+
+/** The themes panel (from text analysis, registered through composition): figures already suppressed. */
+export interface ThemesPanelView {
+  /** Analysed comments in scope; null when hidden. */
+  total: number | null;
+  rows: ThemePanelRow[];
+  /** The analysis view of the same subtree and period. */
+  href: string;
+}
+
 export interface DashboardModel {
   lang: Language;
   viewer: StaffViewer;
@@ -74,4 +101,6 @@ export interface DashboardModel {
   canExportResponses: boolean;
   canExportNational: boolean;
   quarters: string[];
+  /** null when no text analysis is wired in. */
+  themes: ThemesPanelView | null;
 }

@@ -15,6 +15,7 @@ import type { ChildView, DashboardModel } from './dashboard-model.ts';
 import { queryString, type SortKey } from './dashboard-query.ts';
 import { dashboardControls } from './dashboard-controls.ts';
 import { dashboardExports } from './dashboard-exports.ts';
+import { themesPanel } from './themes-panel.ts';
 
 const DASHBOARD_CSS = [
   '.crumbs ol{display:flex;flex-wrap:wrap;list-style:none;padding:0;margin:0 0 .5rem;gap:.25rem}.crumbs li+li::before{content:"›";margin-right:.25rem;color:#4a5563}',
@@ -144,6 +145,7 @@ export function renderDashboardPage(model: DashboardModel): SafeHtml {
     <h2>${tr('dashboard.channels_title')}</h2>
     ${channelMix({ id: 'channels', lang: model.lang, title: tr('dashboard.channels_caption'), rows: model.channelMix, minGroupSize: model.minGroupSize })}`
     }
+    ${themesPanel(model)}
     <h2 id="children">${tr('dashboard.children_title')}</h2>
     ${childrenTable(model)}
     ${dashboardExports(model)}`;
