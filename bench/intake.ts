@@ -4,7 +4,8 @@
 //
 // The server runs in a child process (this file with --serve) so the load generator does not share its event
 // loop and its memory can be read on its own. Everything stops by itself: a global time limit kills the child.
-// Options (environment): BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_ENGINES=pglite,postgres,
+// Options (environment): BENCH_SECONDS (10, per route and round), BENCH_ROUNDS (3: the routes alternate and the
+// ratio is the median of the rounds'), BENCH_CONNECTIONS (50), BENCH_ENGINES=pglite,postgres,
 // BENCH_ROUTES=no-op,intake, BENCH_PROFILE=DIR (server CPU profile), BENCH_LOAD=wrk|autocannon (wrk when installed).
 // Besides the server's CPU per request it prints PostgreSQL's and the load generator's: on a small machine all three
 // share the cores, so the ratio of the two routes depends on all three.
@@ -27,6 +28,7 @@ import type { Engine } from '../src/server/db/database.ts';
 const SELF = fileURLToPath(import.meta.url);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const WARMUP_S = 2;
 const TIME_LIMIT_MS = 8 * 60_000;
 const UNIT_ID = 'bench-unit';
@@ -379,6 +381,7 @@ function postgresCpuBetween(before: Map<string, number>, after: Map<string, numb
 interface Row {
   engine: Engine;
   route: string;
+  round: number;
   reqPerS: number;
   p50: number;
   p99: number;
@@ -390,6 +393,43 @@ interface Row {
   /** PostgreSQL's CPU (all its processes) per acknowledged request; PGlite's is in the server's. */
   dbCpuMicros: number;
   errors: number;
+}
+
+async function measureRoute(
+  child: ChildProcess,
+  engine: Engine,
+  url: string,
+  route: string,
+  pathName: string,
+  round: number,
+): Promise<Row> {
+  const before = (await ask(child, 'count')).count;
+  const cpuBefore = (await ask(child, 'cpu')).micros;
+  const dbCpuBefore = engine === 'postgres' ? postgresCpuByPid() : new Map<string, number>();
+  console.log(
+    `[${engine}] round ${round}/${ROUNDS}, ${route}: ${CONNECTIONS} connections for ${DURATION_S} s`,
+  );
+  const result = await load(`${url}${pathName}`, DURATION_S);
+  const cpu = (await ask(child, 'cpu')).micros - cpuBefore;
+  const dbCpu = engine === 'postgres' ? postgresCpuBetween(dbCpuBefore, postgresCpuByPid()) : Number.NaN;
+  const { rss } = await ask(child, 'rss');
+  const stored = (await ask(child, 'count')).count - before;
+  // Requests still in flight when the clock stops are stored but not counted: only fewer is a problem.
+  if (route === 'intake' && stored < result['2xx'])
+    console.warn(`[${engine}] ${result['2xx']} acknowledged but ${stored} stored`);
+  return {
+    engine,
+    route,
+    round,
+    reqPerS: result['2xx'] / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rssMb: rss / 1024 / 1024,
+    cpuMicros: cpu / Math.max(1, result['2xx']),
+    dbCpuMicros: dbCpu / Math.max(1, result['2xx']),
+    loadCpuMicros: (result.loadCpuMicros ?? Number.NaN) / Math.max(1, result['2xx']),
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
 }
 
 async function benchEngine(engine: Engine): Promise<Row[]> {
@@ -414,32 +454,12 @@ async function benchEngine(engine: Engine): Promise<Row[]> {
     ] as const;
     // BENCH_ROUTES=intake measures one route only (e.g. for a CPU profile of the write path alone).
     const wantedRoutes = process.env.BENCH_ROUTES?.split(',');
-    for (const [route, pathName] of routes.filter(([r]) => !wantedRoutes || wantedRoutes.includes(r))) {
-      const before = (await ask(child, 'count')).count;
-      const cpuBefore = (await ask(child, 'cpu')).micros;
-      const dbCpuBefore = engine === 'postgres' ? postgresCpuByPid() : new Map<string, number>();
-      console.log(`[${engine}] ${route}: ${CONNECTIONS} connections for ${DURATION_S} s`);
-      const result = await load(`${url}${pathName}`, DURATION_S);
-      const cpu = (await ask(child, 'cpu')).micros - cpuBefore;
-      const dbCpu = engine === 'postgres' ? postgresCpuBetween(dbCpuBefore, postgresCpuByPid()) : Number.NaN;
-      const { rss } = await ask(child, 'rss');
-      const stored = (await ask(child, 'count')).count - before;
-      // Requests still in flight when the clock stops are stored but not counted: only fewer is a problem.
-      if (route === 'intake' && stored < result['2xx'])
-        console.warn(`[${engine}] ${result['2xx']} acknowledged but ${stored} stored`);
-      rows.push({
-        engine,
-        route,
-        reqPerS: result['2xx'] / result.duration,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        rssMb: rss / 1024 / 1024,
-        cpuMicros: cpu / Math.max(1, result['2xx']),
-        dbCpuMicros: dbCpu / Math.max(1, result['2xx']),
-        loadCpuMicros: (result.loadCpuMicros ?? Number.NaN) / Math.max(1, result['2xx']),
-        errors: result.non2xx + result.errors + result.timeouts,
-      });
-    }
+    const measured = routes.filter(([r]) => !wantedRoutes || wantedRoutes.includes(r));
+    // The routes alternate, round after round: a shared VM's speed drifts by tens of per cent over a minute, and
+    // a ratio taken within one round is much steadier than one taken between two separate minutes.
+    for (let round = 1; round <= ROUNDS; round++)
+      for (const [route, pathName] of measured)
+        rows.push(await measureRoute(child, engine, url, route, pathName, round));
     return rows;
   } finally {
     child.send({ type: 'stop' });
@@ -469,23 +489,36 @@ async function main(): Promise<void> {
   for (const engine of engines) rows.push(...(await benchEngine(engine)));
 
   console.log(
-    `\nIntake throughput, ${CONNECTIONS} connections, ${DURATION_S} s per route (${os.cpus().length} CPUs, load: ${LOADER})`,
+    `\nIntake throughput, ${CONNECTIONS} connections, ${DURATION_S} s per route and round, ${ROUNDS} rounds (${os.cpus().length} CPUs, load: ${LOADER})`,
   );
   console.log(
-    'engine    route    durable req/s   p50 ms   p99 ms   server RSS MB   server CPU µs/req   db CPU µs/req   load CPU µs/req   errors',
+    'engine    round route    durable req/s   p50 ms   p99 ms   server RSS MB   server CPU µs/req   db CPU µs/req   load CPU µs/req   errors',
   );
   for (const r of rows)
     console.log(
-      `${r.engine.padEnd(9)} ${r.route.padEnd(8)} ${r.reqPerS.toFixed(0).padStart(13)} ${r.p50.toFixed(1).padStart(8)} ` +
+      `${r.engine.padEnd(9)} ${String(r.round).padStart(5)} ${r.route.padEnd(8)} ${r.reqPerS.toFixed(0).padStart(13)} ${r.p50.toFixed(1).padStart(8)} ` +
         `${r.p99.toFixed(1).padStart(8)} ${r.rssMb.toFixed(0).padStart(15)} ${r.cpuMicros.toFixed(0).padStart(19)} ${r.dbCpuMicros.toFixed(0).padStart(15)} ${r.loadCpuMicros.toFixed(0).padStart(17)} ` +
         `${String(r.errors).padStart(8)}`,
     );
   for (const engine of engines) {
-    const noop = rows.find((r) => r.engine === engine && r.route === 'no-op');
-    const intake = rows.find((r) => r.engine === engine && r.route === 'intake');
-    if (noop && intake)
-      console.log(`${engine}: intake / no-op = ${((100 * intake.reqPerS) / noop.reqPerS).toFixed(0)} %`);
+    const ratios: number[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const noop = rows.find((r) => r.engine === engine && r.route === 'no-op' && r.round === round);
+      const intake = rows.find((r) => r.engine === engine && r.route === 'intake' && r.round === round);
+      if (noop && intake) ratios.push((100 * intake.reqPerS) / noop.reqPerS);
+    }
+    if (ratios.length === 0) continue;
+    const each = ratios.map((r) => `${r.toFixed(0)} %`).join(', ');
+    console.log(`${engine}: intake / no-op = ${median(ratios).toFixed(0)} % (median of rounds: ${each})`);
   }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 if (process.argv[2] === '--serve') {
