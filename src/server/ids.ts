@@ -1,17 +1,20 @@
 import { randomFillSync } from 'node:crypto';
 
-// Random bytes are drawn in blocks, as crypto.randomUUID does, so a busy intake does not pay a syscall per id.
+// Random bytes are drawn in blocks, as crypto.randomUUID does, so a busy intake does not pay a syscall per id or
+// per IV. The block comes from the operating system's CSPRNG (randomFillSync); each caller gets its own copy.
 const POOL_SIZE = 16 * 256;
 const pool = Buffer.alloc(POOL_SIZE);
 let offset = POOL_SIZE;
 
-function random16(): Buffer {
-  if (offset + 16 > POOL_SIZE) {
+/** `size` (≤ 4096) cryptographically random bytes, from a pool refilled in blocks. */
+export function pooledRandomBytes(size: number): Buffer {
+  if (size > POOL_SIZE) throw new RangeError(`at most ${POOL_SIZE} pooled random bytes at a time`);
+  if (offset + size > POOL_SIZE) {
     randomFillSync(pool);
     offset = 0;
   }
-  const bytes = Buffer.from(pool.subarray(offset, offset + 16));
-  offset += 16;
+  const bytes = Buffer.from(pool.subarray(offset, offset + size));
+  offset += size;
   return bytes;
 }
 
@@ -20,7 +23,7 @@ function random16(): Buffer {
  * on random pages, which keeps bulk and batched inserts cheap on large tables.
  */
 export function uuidv7(now: number = Date.now()): string {
-  const bytes = random16();
+  const bytes = pooledRandomBytes(16);
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;

@@ -12,6 +12,14 @@ test('encrypted text decrypts with the same key and not with another', () => {
   expect(() => decrypt(deriveKey('b'.repeat(40)), sealed)).toThrow();
 });
 
+test('the same text encrypted many times never reuses an IV', () => {
+  const key = deriveKey('a'.repeat(40));
+  const ivs = new Set(
+    Array.from({ length: 2000 }, () => encrypt(key, 'sama teksti').subarray(1, 13).toString('hex')),
+  );
+  expect(ivs.size).toBe(2000);
+});
+
 test('without a secret the key is created once in the data directory and reused', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kuulo-key-'));
   const first = loadDataKey({ dataDir: dir });
