@@ -159,3 +159,44 @@ describe.runIf(process.env.DATABASE_URL)('prepared hot statements on PostgreSQL'
     }
   });
 });
+
+describe.each(testEngines())('prepared hot statements on %s', (engine) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+  });
+  afterAll(() => database.close());
+
+  const marked = (value: unknown) =>
+    sql<{
+      n: number;
+      d: string;
+      j: { value: unknown };
+    }>`/* prepare:kuulo_test_each */ select ${value}::int8 + 1 as n, date '2026-01-31' as d,
+         jsonb_build_object('value', ${value}::int) as j`.execute(database.db);
+
+  test('a marked statement answers like an unmarked one, call after call, with the same type parsing', async () => {
+    for (const value of [1, 2, 3, 4, 5, 6, 7]) {
+      const { rows } = await marked(value);
+      expect(rows).toEqual([{ n: value + 1, d: '2026-01-31', j: { value } }]);
+    }
+    // PGlite has one connection, so its prepared statements are all visible from here.
+    if (engine === 'pglite') {
+      const names = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(database.db);
+      expect(names.rows.map((r) => r.name)).toEqual(['kuulo_test_each']);
+    }
+  });
+
+  test('a marked statement keeps working after an error in it and after a rolled-back transaction', async () => {
+    await expect(marked('not a number')).rejects.toMatchObject({ code: '22P02' });
+    expect((await marked(10)).rows[0]?.n).toBe(11);
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await sql`/* prepare:kuulo_test_each */ select ${20}::int8 + 1 as n, date '2026-01-31' as d,
+         jsonb_build_object('value', ${20}::int) as j`.execute(trx);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect((await marked(30)).rows[0]?.n).toBe(31);
+  });
+});

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { PgliteWorkerClient } from './pglite-client.ts';
 import { PgliteWorkerDialect } from './pglite-dialect.ts';
 import { TYPE_OIDS, parseDate, parseInt8, parseNumeric } from './pglite-types.ts';
+import { preparedName } from './prepared.ts';
 import { lockDataDir } from './lock.ts';
 import type { DB } from './schema.ts';
 
@@ -40,18 +41,16 @@ function pgTypes(): pg.CustomTypesConfig {
   };
 }
 
-const PREPARE_MARK = /^\/\* prepare:([a-z0-9_]+) \*\//;
-
 // PostgreSQL plans a statement sent without a name every time. The intake statement is a five-CTE insert run
 // thousands of times a second: preparing it once per connection saves ~30 µs of PostgreSQL CPU per stored
 // response (docs/intake.md). A statement whose SQL starts with the mark is sent as a named prepared statement;
-// everything else as before. PGlite ignores the comment. A name must stand for one SQL text only.
+// everything else as before (prepared.ts; PGlite prepares in its worker). A name must stand for one SQL text only.
 class PreparingClient extends pg.Client {
   override query(...args: unknown[]): never {
     const [text, values] = args;
     const call = super.query as (...a: unknown[]) => never;
-    const mark = args.length <= 2 && typeof text === 'string' ? PREPARE_MARK.exec(text) : null;
-    return mark ? call.call(this, { name: mark[1], text, values }) : call.apply(this, args);
+    const name = args.length <= 2 && typeof text === 'string' ? preparedName(text) : undefined;
+    return name ? call.call(this, { name, text, values }) : call.apply(this, args);
   }
 }
 
