@@ -29,7 +29,7 @@ function describe(error: unknown): Extract<WorkerResponse, { ok: false }>['error
 // PGlite's query() parses and plans every statement anew. For the intake batch insert that was ~3 ms per batch
 // in WebAssembly, more than the rows themselves at small batches. A statement marked for preparing (prepared.ts)
 // is parsed once on this, the only, connection as a named statement and then only bound and executed: the same
-// protocol messages query() sends, with a name (measured: 8-row batches ~2.5x, 16-row ~1.5x the rows/s).
+// protocol messages query() sends, with a name (measured: 4-row batches ~2x the rows/s; docs/intake.md).
 // Named statements survive transactions; a schema change makes PostgreSQL re-plan them by itself.
 const preparedTypes = new Map<string, number[]>();
 const step = (message: Uint8Array) => pg.execProtocolStream(message, { syncToFs: false });
