@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testEngines } from '../../db/testing.ts';
 import { createTestKuulo, type TestKuulo } from '../../testing/kuulo.ts';
-import { GOOD_PASSWORD, TEST_ORIGIN, signIn } from '../staff/staff.testing.ts';
+import { TEST_ORIGIN, signedInStaff } from '../staff/staff.testing.ts';
+import { insertComment } from './analysis.testing.ts';
 import type { StaffRole } from '../staff/index.ts';
 
 // The staff dashboard's themes panel on a real database: composition registers the analysis module's provider
@@ -19,46 +19,10 @@ const PARKING = [
 describe.each(testEngines())('the dashboard themes panel on %s', (engine) => {
   let t: TestKuulo;
 
-  async function addComment(unitId: string, text: string, day: string) {
-    const db = t.kuulo.database.db;
-    const survey = await db
-      .selectFrom('surveys')
-      .select(['id', 'current_version_id'])
-      .where('current_version_id', 'is not', null)
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    const id = randomUUID();
-    await db
-      .insertInto('responses')
-      .values({
-        id,
-        submission_id: randomUUID(),
-        survey_id: survey.id,
-        survey_version_id: survey.current_version_id as string,
-        unit_id: unitId,
-        channel: 'web',
-        language: 'fi',
-        answers: JSON.stringify({ comment: text }),
-        submitted_at: `${day}T10:00:00Z`,
-        local_date: day,
-      })
-      .execute();
-    await db
-      .insertInto('response_texts')
-      .values({ response_id: id, question_id: 'comment', text_redacted: text })
-      .execute();
-  }
+  const addComment = (unitId: string, text: string, day: string) => insertComment(t, { unitId, text, day });
 
-  async function staffUser(role: StaffRole, unitId: string | null) {
-    const email = `${role}-${randomUUID().slice(0, 8)}@example.fi`;
-    await t.kuulo.staff.service.createUser({
-      email,
-      displayName: role,
-      password: GOOD_PASSWORD,
-      roles: [{ role, unitId }],
-    });
-    return signIn(t.app, email);
-  }
+  const staffUser = (role: StaffRole, unitId: string | null) =>
+    signedInStaff({ app: t.app, staff: t.kuulo.staff.service }, role, unitId);
 
   beforeAll(async () => {
     t = await createTestKuulo(engine, { minGroupSize: 3, publicUrl: TEST_ORIGIN });

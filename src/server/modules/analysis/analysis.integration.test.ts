@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
 import { testEngines } from '../../db/testing.ts';
 import { createTestKuulo, type TestKuulo } from '../../testing/kuulo.ts';
-import { GOOD_PASSWORD, TEST_ORIGIN, signIn } from '../staff/staff.testing.ts';
+import { TEST_ORIGIN, signedInStaff } from '../staff/staff.testing.ts';
+import { insertComment } from './analysis.testing.ts';
 import type { StaffRole } from '../staff/index.ts';
 
 // The whole analysis on a real database: texts stored by a source land in analysis_pending (trigger), the job's
@@ -12,8 +12,6 @@ import type { StaffRole } from '../staff/index.ts';
 
 describe.each(testEngines())('text analysis on %s', (engine) => {
   let t: TestKuulo;
-  let surveyId: string;
-  let versionId: string;
 
   async function addUnits() {
     const db = t.kuulo.database.db;
@@ -39,54 +37,15 @@ describe.each(testEngines())('text analysis on %s', (engine) => {
       .execute();
   }
 
-  async function addComment(unitId: string, text: string, day = '2026-10-15', flag: 'test' | null = null) {
-    const db = t.kuulo.database.db;
-    const id = randomUUID();
-    await db
-      .insertInto('responses')
-      .values({
-        id,
-        submission_id: randomUUID(),
-        survey_id: surveyId,
-        survey_version_id: versionId,
-        unit_id: unitId,
-        channel: 'web',
-        language: 'fi',
-        answers: JSON.stringify({ comment: text }),
-        submitted_at: `${day}T10:00:00Z`,
-        local_date: day,
-        flag,
-      })
-      .execute();
-    await db
-      .insertInto('response_texts')
-      .values({ response_id: id, question_id: 'comment', text_redacted: text })
-      .execute();
-    return id;
-  }
+  const addComment = (unitId: string, text: string, day = '2026-10-15', flag: 'test' | null = null) =>
+    insertComment(t, { unitId, text, day, flag });
 
-  async function staffUser(role: StaffRole, unitId: string | null) {
-    const email = `${role}-${randomUUID().slice(0, 8)}@example.fi`;
-    await t.kuulo.staff.service.createUser({
-      email,
-      displayName: role,
-      password: GOOD_PASSWORD,
-      roles: [{ role, unitId }],
-    });
-    return signIn(t.app, email);
-  }
+  const staffUser = (role: StaffRole, unitId: string | null) =>
+    signedInStaff({ app: t.app, staff: t.kuulo.staff.service }, role, unitId);
 
   beforeAll(async () => {
     t = await createTestKuulo(engine, { minGroupSize: 3, publicUrl: TEST_ORIGIN });
     await addUnits();
-    const survey = await t.kuulo.database.db
-      .selectFrom('surveys')
-      .select(['id', 'current_version_id'])
-      .where('current_version_id', 'is not', null)
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    surveyId = survey.id;
-    versionId = survey.current_version_id as string;
   }, 60_000);
   afterAll(() => t.close());
 

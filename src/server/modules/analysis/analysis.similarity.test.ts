@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testEngines } from '../../db/testing.ts';
 import { createTestKuulo, type TestKuulo } from '../../testing/kuulo.ts';
-import { GOOD_PASSWORD, TEST_ORIGIN, signIn } from '../staff/staff.testing.ts';
+import { TEST_ORIGIN, signedInStaff } from '../staff/staff.testing.ts';
+import { insertComment } from './analysis.testing.ts';
 import type { StaffRole } from '../staff/index.ts';
 import { clusterVectors, defaultK } from './clustering.ts';
 
@@ -30,16 +30,8 @@ const FOOD = ['Ruoka oli hyvää.', 'Maten var god.', 'The food was good.', 'Lun
 describe.each(testEngines())('similarity search and clusters with the tiny ONNX model on %s', (engine) => {
   let t: TestKuulo;
 
-  async function staffUser(role: StaffRole, unitId: string | null) {
-    const email = `${role}-${randomUUID().slice(0, 8)}@example.fi`;
-    await t.kuulo.staff.service.createUser({
-      email,
-      displayName: role,
-      password: GOOD_PASSWORD,
-      roles: [{ role, unitId }],
-    });
-    return signIn(t.app, email);
-  }
+  const staffUser = (role: StaffRole, unitId: string | null) =>
+    signedInStaff({ app: t.app, staff: t.kuulo.staff.service }, role, unitId);
 
   beforeAll(async () => {
     t = await createTestKuulo(engine, {
@@ -56,34 +48,7 @@ describe.each(testEngines())('similarity search and clusters with the tiny ONNX 
       .insertInto('org_unit_closure')
       .values({ ancestor_id: 'north', descendant_id: 'north', depth: 0 })
       .execute();
-    const survey = await db
-      .selectFrom('surveys')
-      .select(['id', 'current_version_id'])
-      .where('current_version_id', 'is not', null)
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    for (const text of [...QUEUE, ...PHONE, ...FOOD]) {
-      const id = randomUUID();
-      await db
-        .insertInto('responses')
-        .values({
-          id,
-          submission_id: randomUUID(),
-          survey_id: survey.id,
-          survey_version_id: survey.current_version_id as string,
-          unit_id: 'north',
-          channel: 'web',
-          language: 'fi',
-          answers: JSON.stringify({ comment: text }),
-          submitted_at: '2026-10-15T10:00:00Z',
-          local_date: '2026-10-15',
-        })
-        .execute();
-      await db
-        .insertInto('response_texts')
-        .values({ response_id: id, question_id: 'comment', text_redacted: text })
-        .execute();
-    }
+    for (const text of [...QUEUE, ...PHONE, ...FOOD]) await insertComment(t, { unitId: 'north', text });
     await t.kuulo.analysis.service.analysePending(500);
   }, 120_000);
   afterAll(() => t.close());

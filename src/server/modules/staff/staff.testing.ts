@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../config.ts';
@@ -155,4 +156,20 @@ export async function signIn(app: HttpApp, email: string, password = GOOD_PASSWO
   const home = await app.inject({ method: 'GET', url: '/staff', headers: { cookie } });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(home.body)?.[1] ?? '';
   return { cookie, token, csrf };
+}
+
+/** A new staff user with one role at one unit (null: the whole organisation), signed in to the app. */
+export async function signedInStaff(
+  kuulo: { app: HttpApp; staff: Pick<StaffModule['service'], 'createUser'> },
+  role: RoleAssignment['role'],
+  unitId: string | null,
+): Promise<SignedIn> {
+  const email = `${role}-${randomUUID().slice(0, 8)}@example.fi`;
+  await kuulo.staff.createUser({
+    email,
+    displayName: role,
+    password: GOOD_PASSWORD,
+    roles: [{ role, unitId }],
+  });
+  return signIn(kuulo.app, email);
 }
